@@ -1,0 +1,42 @@
+# Set-up and everyday commands. `make run` and `make test` work on a fresh clone with only
+# Python 3.11 and make: every step they need is here.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# Local development and tests run with DEBUG on; production sets DEBUG=0 and a SECRET_KEY.
+export DEBUG ?= 1
+
+.PHONY: install run test lint pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Serving on http://127.0.0.1:8000 (stop with Ctrl-C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint pytest
+
+bench: install
+	$(BIN)/python bench/generation.py
+
+clean:
+	rm -rf $(VENV) var

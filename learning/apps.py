@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class LearningConfig(AppConfig):
+    name = "learning"
+    verbose_name = "Learning"
+
+    def ready(self) -> None:
+        from learning.roles import ensure_role_groups
+
+        # After every migrate, so a new model's permissions reach the roles without a data
+        # migration per model.
+        post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="ensure_role_groups")

@@ -1,0 +1,62 @@
+"""The demo data that `manage.py load_demo` creates: seed articles, a course, two accounts."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from learning.models import User
+from learning.roles import INSTRUCTOR, STUDENT, role_group
+from quizzes.models import Article, Course
+from quizzes.services import article_create, course_enroll, course_ensure
+
+SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
+DEMO_COURSE_TITLE = "North Korea and Russia, 2019"
+DEMO_ACCOUNTS = {
+    INSTRUCTOR: ("instructor", "instructor-demo"),
+    STUDENT: ("student", "student-demo"),
+}
+
+
+@dataclass
+class DemoData:
+    instructor: User
+    student: User
+    course: Course
+    articles: list[Article]
+
+
+def _demo_user(role: str) -> User:
+    username, password = DEMO_ACCOUNTS[role]
+    user, _ = User.objects.get_or_create(username=username)
+    # Reset every time, so the logins the command prints always work.
+    user.set_password(password)
+    user.save()
+    user.groups.add(role_group(role))
+    return user
+
+
+def seed_articles(*, created_by: User | None = None) -> list[Article]:
+    manifest = json.loads((SEEDS_DIR / "articles.json").read_text(encoding="utf-8"))
+    return [
+        article_create(
+            raw_text=(SEEDS_DIR / entry["file"]).read_text(encoding="utf-8"),
+            title=entry["title"],
+            outlet=entry.get("outlet", ""),
+            byline=entry.get("byline", ""),
+            created_by=created_by,
+        )
+        for entry in manifest
+    ]
+
+
+@transaction.atomic
+def demo_load() -> DemoData:
+    instructor = _demo_user(INSTRUCTOR)
+    student = _demo_user(STUDENT)
+    articles = seed_articles(created_by=instructor)
+    course = course_ensure(title=DEMO_COURSE_TITLE, instructor=instructor, articles=articles)
+    course_enroll(course=course, student=student)
+    return DemoData(instructor=instructor, student=student, course=course, articles=articles)

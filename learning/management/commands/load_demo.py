@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from learning.demo import DEMO_ACCOUNTS, demo_load
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the seed articles, a demo course and the two demo accounts."
+
+    def handle(self, *args, **options) -> None:
+        demo = demo_load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo course {demo.course.title!r} with {len(demo.articles)} articles is ready."
+            )
+        )
+        self.stdout.write("Log in with:")
+        for role, (username, password) in DEMO_ACCOUNTS.items():
+            self.stdout.write(f"  {role:<10}  username: {username:<12}  password: {password}")

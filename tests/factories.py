@@ -1,0 +1,60 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from learning.roles import INSTRUCTOR, STUDENT, role_group
+from quizzes.models import Article, Course, Enrollment
+from quizzes.services import content_hash
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password(PASSWORD)
+
+
+class StudentFactory(UserFactory):
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(role_group(STUDENT))
+
+
+class InstructorFactory(UserFactory):
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(role_group(INSTRUCTOR))
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    raw_text = factory.Sequence(lambda n: f"Article number {n} was published on a Tuesday.")
+    text = factory.SelfAttribute("raw_text")
+    content_hash = factory.LazyAttribute(lambda article: content_hash(article.raw_text))
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+    instructor = factory.SubFactory(InstructorFactory)
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    course = factory.SubFactory(CourseFactory)
+    student = factory.SubFactory(StudentFactory)

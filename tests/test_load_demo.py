@@ -1,0 +1,43 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from quizzes.models import Article, Course, Enrollment
+
+
+@pytest.fixture
+def demo_output(db):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_prints_the_demo_logins(demo_output):
+    assert "instructor-demo" in demo_output
+    assert "student-demo" in demo_output
+
+
+def test_load_demo_accounts_can_log_in_with_their_roles(demo_output):
+    assert authenticate(username="instructor", password="instructor-demo").is_instructor
+    assert authenticate(username="student", password="student-demo").is_student
+
+
+def test_load_demo_enrolls_the_student_in_a_course_with_both_seeds(demo_output):
+    course = Course.objects.get()
+    assert course.articles.count() == 2
+    assert course.enrollments.get().student.username == "student"
+
+
+def test_load_demo_twice_leaves_one_copy_of_everything(demo_output, django_user_model):
+    call_command("load_demo", stdout=io.StringIO())
+    assert django_user_model.objects.count() == 2
+    assert Article.objects.count() == 2
+    assert Course.objects.count() == 1
+    assert Enrollment.objects.count() == 1
+
+
+def test_load_demo_keeps_seed_metadata(demo_output):
+    article = Article.objects.get(outlet="Euronews")
+    assert article.byline == "Luke Hurst, Naira Davlashyan"

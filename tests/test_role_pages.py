@@ -1,0 +1,72 @@
+import pytest
+from django.urls import reverse
+
+ROLE_PAGES = {
+    "quizzes:teach_home": "instructor",
+    "learning:study_home": "student",
+}
+OTHER_ROLE = {"instructor": "student", "student": "instructor"}
+
+
+@pytest.mark.parametrize("url_name", ROLE_PAGES)
+def test_anonymous_visitors_are_sent_to_log_in(client, db, url_name):
+    url = reverse(url_name)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize("url_name", ROLE_PAGES)
+def test_the_wrong_role_gets_403(client, request, url_name):
+    client.force_login(request.getfixturevalue(OTHER_ROLE[ROLE_PAGES[url_name]]))
+    assert client.get(reverse(url_name)).status_code == 403
+
+
+@pytest.mark.parametrize("url_name", ROLE_PAGES)
+def test_the_right_role_gets_the_page(client, request, url_name):
+    client.force_login(request.getfixturevalue(ROLE_PAGES[url_name]))
+    assert client.get(reverse(url_name)).status_code == 200
+
+
+def test_home_sends_visitors_to_log_in(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("login")
+
+
+def test_home_sends_instructors_to_their_start_page(instructor_client):
+    assert instructor_client.get("/")["Location"] == reverse("quizzes:teach_home")
+
+
+def test_home_sends_students_to_their_start_page(student_client):
+    assert student_client.get("/")["Location"] == reverse("learning:study_home")
+
+
+def test_home_explains_a_missing_role(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("nobody", password="x"))
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"no role yet" in response.content
+
+
+def test_the_login_page_renders(client, db):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert b'name="username"' in response.content
+
+
+def test_logging_out_needs_a_post_and_ends_the_session(student_client):
+    response = student_client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert student_client.get(reverse("learning:study_home")).status_code == 302
+
+
+def test_the_admin_lists_every_model(admin_client):
+    from django.apps import apps
+    from django.contrib import admin
+
+    for model in apps.get_app_config("quizzes").get_models():
+        assert admin.site.is_registered(model), model
+        url = reverse(f"admin:quizzes_{model._meta.model_name}_changelist")
+        assert admin_client.get(url).status_code == 200
+    assert admin_client.get(reverse("admin:learning_user_changelist")).status_code == 200
