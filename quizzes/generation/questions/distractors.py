@@ -1,0 +1,213 @@
+"""Wrong answers of the same kind as the right one: the article's own first, then made up."""
+
+import calendar
+import hashlib
+import math
+
+from ..dates import find_dates
+from ..entities import PERSON, Entity
+from ..names import initials, name_key
+from ..numbers import format_number
+from ..records import Fact
+from .context import Context, answer_forms, mentions_any
+
+WANTED = 3
+APPROXIMATE_HEDGES = frozenset(
+    {
+        "almost",
+        "nearly",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "close to",
+        "some",
+        "an estimated",
+        "an average",
+        "estimated",
+    }
+)
+BOUND_HEDGES = frozenset(
+    {
+        "more than",
+        "over",
+        "at least",
+        "upwards of",
+        "just over",
+        "well over",
+        "less than",
+        "fewer than",
+        "under",
+        "up to",
+        "at most",
+        "just under",
+        "well under",
+        "as many as",
+        "as much as",
+    }
+)
+
+
+def shuffled(choices: list, seed: str) -> list:
+    """A fixed order that depends on the prompt, so the answer is not always first."""
+
+    def rank(choice) -> str:
+        return hashlib.sha256(f"{seed}\x1f{choice}".encode()).hexdigest()
+
+    return sorted(choices, key=rank)
+
+
+def is_variant(one: Entity, other: Entity) -> bool:
+    mine, theirs = name_key(one.name), name_key(other.name)
+    if set(mine.split()) <= set(theirs.split()) or set(theirs.split()) <= set(mine.split()):
+        return True
+    # "UN" against "United Nations Security Council": initials of a leading part of the name.
+    for short, long in ((mine, theirs), (theirs, mine)):
+        words = long.split()
+        if " " not in short and any(
+            initials(" ".join(words[:n])) == short for n in range(2, len(words) + 1)
+        ):
+            return True
+    return False
+
+
+def entity_distractors(context: Context, entity: Entity, prompt: str) -> list[str]:
+    chosen = []
+    for other in context.distractor_pool(entity.id, lambda: same_kind_others(context, entity)):
+        if not mentions_any(prompt, answer_forms(other)):  # a name in the prompt would confuse
+            chosen.append(other.name)
+            if len(chosen) == WANTED:
+                break
+    return chosen
+
+
+def same_kind_others(context: Context, entity: Entity) -> list[Entity]:
+    """Other names of the entity's kind, most mentioned first, none a variant of it."""
+    others = [
+        other
+        for other in context.index.of_kind(entity.kind)
+        if other.id != entity.id
+        and not is_variant(entity, other)
+        and (other.kind != PERSON or context.is_confident_person(other))
+    ]
+    return sorted(others, key=lambda other: (-len(other.mentions), other.first_start))
+
+
+def tolerance_for(value: float, hedge: str) -> float:
+    if hedge in APPROXIMATE_HEDGES:
+        return round(abs(value) * 0.05, 4)
+    if hedge in BOUND_HEDGES:
+        return round(abs(value) * 0.1, 4)
+    return 0.0
+
+
+def nice(value: float) -> float:
+    if value >= 10:
+        magnitude = 10 ** (math.floor(math.log10(value)) - 1)
+        return round(value / magnitude) * magnitude
+    return round(value, 2)
+
+
+def neighbours(value: float, kind: str, unit: str) -> list[float]:
+    """Plausible wrong figures near the right one: 85, 75, 90 for 95%; 200, 300 for 250."""
+    if kind == "percent" and unit == "%" and 10 < value <= 100:
+        steps = (-10, -20, -5, 10, -15, 5, -30)
+        return [value + step for step in steps if 0 < value + step < 100]
+    if kind == "percent" and 0 < value <= 10:
+        return [nice(value * factor) for factor in (2, 1.5, 0.5, 2.5, 3)]
+    if value == int(value) and 0 < value < 12:
+        return [value + step for step in (1, 2, -1, 3, -2, 4) if value + step > 0]
+    factors = (0.8, 1.2, 0.6, 1.4, 0.5, 1.5) if value >= 1 else (2, 3, 0.5, 4)
+    return [nice(value * factor) for factor in factors]
+
+
+def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]:
+    """Values in the answer's display unit ("95" for "almost 95%", "250" for "$250 billion")."""
+    figure = figure_of(context, fact)
+    scale = fact.value / figure if figure else 1.0
+    tolerance = tolerance_for(figure, fact.extra["hedge"])
+    chosen: list[float] = []
+
+    def take(candidate: float) -> None:
+        if abs(candidate - figure) <= max(tolerance, 1e-9) or candidate in chosen:
+            return
+        if mentions_any(prompt, [format_number(candidate)]) or candidate <= 0:
+            return
+        chosen.append(candidate)
+
+    for other in context.facts:
+        same_unit = other.kind == fact.kind and other.extra.get("unit") == fact.extra["unit"]
+        if same_unit and other.id != fact.id and not other.extra.get("vague"):
+            take(nice(other.value / scale) if scale != 1 else other.value)
+    for candidate in neighbours(figure, fact.kind, fact.extra["unit"]):
+        take(candidate)
+    return chosen[:WANTED]
+
+
+def figure_of(context: Context, fact: Fact) -> float:
+    start, end = fact.extra["figure_span"]
+    try:
+        return float(context.text[start:end].replace(",", ""))
+    except ValueError:
+        return fact.value  # a figure written in words ("two and a half")
+
+
+def amount_text(context: Context, fact: Fact) -> str:
+    """The amount without its hedge: "95%" of "almost 95%"."""
+    return context.text[fact.extra["amount_span"][0] : fact.extra["amount_span"][1]]
+
+
+def formatted_like(context: Context, fact: Fact, value: float) -> str:
+    """ "95%" -> "85%", "$250 billion" -> "$200 billion": the answer's own wording, new figure."""
+    amount_start, amount_end = fact.extra["amount_span"]
+    figure_start, figure_end = fact.extra["figure_span"]
+    prefix = context.text[amount_start:figure_start]
+    suffix = context.text[figure_end:amount_end]
+    return prefix + format_number(value) + suffix
+
+
+def shifted_dates(fact: Fact) -> list[str]:
+    mentions = find_dates(fact.text)
+    if not mentions:
+        return []
+    mention = mentions[0]
+    text = fact.text
+    results = []
+    if mention.month:
+        month_name = calendar.month_name[mention.month]
+        written = month_name if month_name in text else calendar.month_abbr[mention.month]
+        for shift in (-1, 1, 2, -2):
+            new = calendar.month_name[(mention.month - 1 + shift) % 12 + 1]
+            results.append(text.replace(written, new, 1))
+    if mention.season:
+        for season in ("spring", "summer", "fall", "winter"):
+            if season not in (mention.season, "autumn" if mention.season == "fall" else ""):
+                results.append(text.replace(mention.season, season, 1))
+    if mention.year is not None:
+        year = str(mention.year)
+        shifts = (10, -10, 20) if mention.precision == "decade" else (-1, 1, -2, 2)
+        for shift in shifts:
+            results.append(text.replace(year, str(mention.year + shift), 1))
+    if mention.part and mention.precision == "decade":
+        for part in ("early", "mid", "late"):
+            if part != mention.part and mention.part in text:
+                results.append(text.replace(mention.part, part, 1))
+    return results
+
+
+def date_distractors(context: Context, fact: Fact, prompt: str) -> list[str]:
+    precision = fact.extra["precision"]
+    chosen: list[str] = []
+
+    def take(candidate: str) -> None:
+        if candidate == fact.text or candidate in chosen or mentions_any(prompt, [candidate]):
+            return
+        chosen.append(candidate)
+
+    for other in context.facts:
+        same_kind = other.kind == fact.kind and other.extra.get("precision") == precision
+        if same_kind and other.value != fact.value and other.id != fact.id:
+            take(other.text)
+    for candidate in shifted_dates(fact):
+        take(candidate)
+    return chosen[:WANTED]

@@ -1,0 +1,224 @@
+"""Questions that blank, swap or ask for one mention in its sentence: numbers, dates and names."""
+
+from ..entities import ORGANISATION, PERSON, PLACE
+from ..numbers import format_number
+from ..records import Fact, Question
+from . import distractors
+from .context import Context, answer_forms, mentions_any, question
+from .wording import BLANK, question_from_statement, sentence_prompt
+
+NUMBER_KINDS = frozenset({"percent", "money", "quantity"})
+DATE_KINDS = frozenset({"date", "period"})
+ENTITY_KINDS = frozenset({PERSON, PLACE, ORGANISATION})
+CHOICE_NOUNS = {
+    "percent": "figure",
+    "money": "amount",
+    "quantity": "number",
+    "date": "date",
+    "period": "time",
+    PERSON: "person",
+    PLACE: "place",
+    ORGANISATION: "organisation",
+}
+WH_WORDS = {PERSON: "Who", ORGANISATION: "Which organisation", PLACE: "Which place"}
+
+
+def blanked(context: Context, fact: Fact, span: tuple[int, int], forms: list[str]) -> str | None:
+    prompt = sentence_prompt(context, fact.start, fact.end, [(*span, BLANK)])
+    if prompt is None or BLANK not in prompt or mentions_any(prompt.replace(BLANK, " "), forms):
+        return None
+    return prompt
+
+
+def true_false_pair(
+    context: Context, fact: Fact, span: tuple[int, int], wrong: str, features: dict
+) -> list[Question]:
+    true_prompt = sentence_prompt(context, fact.start, fact.end)
+    false_prompt = sentence_prompt(context, fact.start, fact.end, [(*span, wrong)])
+    if true_prompt is None or false_prompt is None:
+        return []
+    return [
+        question("true_false", f"True or false: {true_prompt}", True, fact, features=features),
+        question(
+            "true_false",
+            f"True or false: {false_prompt}",
+            False,
+            fact,
+            features={**features, "swapped": wrong},
+        ),
+    ]
+
+
+def multiple_choice(prompt: str, answer: str, wrong: list[str], fact: Fact, features: dict):
+    noun = CHOICE_NOUNS[fact.kind]
+    full = f"Choose the {noun} that completes the sentence: {prompt}"
+    choices = distractors.shuffled([answer, *wrong], full)
+    return question(
+        "multiple_choice",
+        full,
+        answer,
+        fact,
+        choices=choices,
+        features={**features, "distractors": len(wrong)},
+    )
+
+
+def number_questions(context: Context, fact: Fact) -> list[Question]:
+    if fact.extra.get("vague"):
+        return []
+    features = {"hedge": fact.extra["hedge"]}
+    figure = distractors.figure_of(context, fact)
+    amount = distractors.amount_text(context, fact)
+    numbers = [format_number(figure), context.text[slice(*fact.extra["figure_span"])], amount]
+    found = []
+    numeric_prompt = blanked(context, fact, fact.extra["figure_span"], numbers)
+    if numeric_prompt:
+        found.append(
+            question(
+                "numeric",
+                f"Fill in the number: {numeric_prompt}",
+                figure,
+                fact,
+                accepted=list(dict.fromkeys(numbers[:2])),
+                features=features,
+                tolerance=distractors.tolerance_for(figure, fact.extra["hedge"]),
+            )
+        )
+    choice_prompt = blanked(context, fact, fact.extra["amount_span"], numbers)
+    if choice_prompt:
+        wrong_values = distractors.number_distractors(context, fact, choice_prompt)
+        wrong = [distractors.formatted_like(context, fact, value) for value in wrong_values]
+        if len(wrong) >= distractors.WANTED:
+            found.append(multiple_choice(choice_prompt, amount, wrong, fact, features))
+            found.extend(
+                true_false_pair(context, fact, fact.extra["amount_span"], wrong[0], features)
+            )
+    return found
+
+
+def date_questions(context: Context, fact: Fact) -> list[Question]:
+    span = fact.extra["span"]
+    forms = [fact.text]
+    prompt = blanked(context, fact, span, forms)
+    if prompt is None:
+        return []
+    features = {"precision": fact.extra["precision"], "inferred": fact.extra.get("inferred")}
+    accepted = [fact.text]
+    if isinstance(fact.value, str) and not fact.value.startswith("--"):
+        accepted.append(fact.value)
+    found = [question("cloze", prompt, fact.text, fact, accepted=accepted, features=features)]
+    wrong = distractors.date_distractors(context, fact, prompt)
+    if len(wrong) >= distractors.WANTED:
+        found.append(multiple_choice(prompt, fact.text, wrong, fact, features))
+        found.extend(true_false_pair(context, fact, span, wrong[0], features))
+    return found
+
+
+def entity_questions(context: Context, fact: Fact) -> list[Question]:
+    entity = context.entity_of(fact)
+    if entity is None or (entity.kind == PERSON and not context.is_confident_person(entity)):
+        return []
+    forms = answer_forms(entity)
+    span = fact.extra["span"]
+    if part_of_a_word(context.text, *span) or inside_a_title(context, fact, entity.name):
+        return []  # "_____-based NK News analyst" is a riddle, not a question
+    features = {"mentions": len(entity.mentions), "template": entity.kind}
+    found = []
+    prompt = blanked(context, fact, span, forms)
+    if prompt is not None:
+        found.append(
+            question("cloze", prompt, entity.name, fact, accepted=forms, features=features)
+        )
+        wrong = distractors.entity_distractors(context, entity, prompt)
+        if len(wrong) >= distractors.WANTED:
+            found.append(multiple_choice(prompt, entity.name, wrong, fact, features))
+            if swappable(context, fact):
+                found.extend(true_false_pair(context, fact, span, wrong[0], features))
+    wh = wh_question(context, fact, forms)
+    if wh is not None:
+        found.append(
+            question("short_answer", wh, entity.name, fact, accepted=forms, features=features)
+        )
+    return found
+
+
+def part_of_a_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    return before in ("-", "/") or after in ("-", "/") or before.isalnum() or after.isalnum()
+
+
+def inside_a_title(context: Context, fact: Fact, name: str) -> bool:
+    """ "_____ Press Secretary Sarah Sanders": the name is part of someone else's title."""
+    start, end = fact.extra["span"]
+    return any(
+        other.kind == "role"
+        and other.value["person"] != name
+        and other.extra["span"][0] <= start
+        and end <= other.extra["span"][1]
+        for other in context.facts
+    )
+
+
+def swappable(context: Context, fact: Fact) -> bool:
+    """Whether another name can stand in the mention's place and still read as English: not
+    after "the" ("the Argentina") and not as a modifier ("his China counterpart")."""
+    start, end = fact.extra["span"]
+    if context.text[max(0, start - 4) : start].lower() == "the ":
+        return False
+    sentence = context.sentence_of(fact)
+    for token in sentence.span:
+        if sentence.offset + token.idx >= start:
+            head = token
+            while head.i + 1 < len(head.doc) and sentence.offset + head.idx + len(head) < end:
+                head = head.doc[head.i + 1]
+            return head.dep_ not in ("compound", "amod", "nmod")
+    return False
+
+
+def wh_question(context: Context, fact: Fact, forms: list[str]) -> str | None:
+    """ "Putin told reporters that ..." -> "Who told reporters that ...?" when the name is the
+    subject that opens the sentence."""
+    sentence = context.sentence_of(fact)
+    if sentence.text != fact.sentence:
+        return None
+    start, end = fact.extra["span"]
+    for token in sentence.span:
+        if sentence.offset + token.idx < start:
+            continue
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "ROOT":
+            return None
+        if not start <= sentence.offset + head.idx < end:
+            return None  # the name only modifies the subject ("White House Press Secretary X")
+        subject = list(head.subtree)
+        if any(token.dep_ == "conj" for token in subject):
+            return None  # "Trump and Kim met": the answer would be only half the subject
+        subject_start = sentence.offset + subject[0].idx
+        if subject_start != sentence.start:
+            return None
+        subject_end = sentence.offset + subject[-1].idx + len(subject[-1].text)
+        break
+    else:
+        return None
+    statement = sentence_prompt(context, sentence.start, sentence.end)
+    if statement is None or statement.startswith("According to"):
+        return None
+    prompt = question_from_statement(
+        statement, 0, subject_end - subject_start, WH_WORDS[context.entity_of(fact).kind]
+    )
+    if mentions_any(prompt, forms) or len(prompt.split()) < 5:
+        return None
+    return prompt
+
+
+def mention_questions(context: Context, fact: Fact) -> list[Question]:
+    if fact.kind in NUMBER_KINDS:
+        return number_questions(context, fact)
+    if fact.kind in DATE_KINDS:
+        return date_questions(context, fact)
+    if fact.kind in ENTITY_KINDS:
+        return entity_questions(context, fact)
+    return []

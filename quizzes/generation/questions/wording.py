@@ -1,0 +1,104 @@
+"""Turn a source sentence into a prompt that stands on its own."""
+
+import re
+
+from .context import Context
+
+BLANK = "_____"
+RESOLVABLE_PRONOUN = re.compile(r"^(?P<quote>[\"“]?\s*)(?P<pronoun>He|She)\b")
+UNRESOLVED_START = re.compile(
+    r"^[\"“]?\s*(?:They|Them|It|Its|This|These|Those|His|Her|Hers|Their|Such|That|There is another"
+    r"|Both|Neither|Either|One|Another|He|She|Him|So|And|That['\u2019]s|Which|Then|Also)\b"
+)
+# "..., he explained, ..." and "Eventually, he predicted, ...": the speaker is the one to name.
+ATTRIBUTION_PRONOUN = re.compile(
+    r"(?<=[,;] )(?P<pronoun>he|she)(?= (?:said|says|explained|added|noted|argued|predicted"
+    r"|believes|thinks|warned|stressed|told)\b)"
+)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|I'm|we're)\b|\bI['\u2019]")
+MAX_WORDS = 55
+MIN_WORDS = 6
+
+
+def balance_quotes(text: str) -> str:
+    """Drop quotation marks a sentence split left unpaired: `“Moreover, it will be ...`."""
+    curly_open, curly_close = text.count("“"), text.count("”")
+    straight = text.count('"')
+    if curly_open == curly_close and straight % 2 == 0:
+        return text
+    text = text.strip()
+    if text[:1] in '“"' and (curly_open > curly_close or straight % 2):
+        text = text[1:]
+    if text[-1:] in '“"”' and (text.count("“") != text.count("”") or text.count('"') % 2):
+        text = text[:-1].rstrip()
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        text = re.sub(r"[“”\"]", "", text)
+    return text.strip()
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    if text and text[-1] not in ".?!\"”\u2019'":
+        text += "."
+    return text
+
+
+def sentence_prompt(
+    context: Context,
+    start: int,
+    end: int,
+    replacements: list[tuple[int, int, str]] = (),
+) -> str | None:
+    """The sentence at [start:end] with replacements applied (absolute offsets), its leading
+    pronoun resolved and its quotation marks balanced; None when it cannot stand alone."""
+    text = context.text[start:end]
+    for rep_start, rep_end, new in sorted(replacements, reverse=True):
+        text = text[: rep_start - start] + new + text[rep_end - start :]
+    # Stray marks left by a sentence split ("” He said ...") would hide a leading pronoun.
+    text = text.lstrip(" \n\u201d\u2019,;:.?!-\u2013\u2014")
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or text[:1].islower():
+        return None
+    if UNRESOLVED_START.match(text) and not RESOLVABLE_PRONOUN.match(text):
+        return None
+    if FIRST_PERSON.search(text):
+        return None  # "we", "our", "I": someone's own words, not a fact a reader can check
+    speaker = context.speaker_of_quote_covering(start, end)
+    if speaker is not None:
+        # A sentence that is all quotation is an opinion: say whose, or leave it out.
+        if not speaker:
+            return None
+        text = balance_quotes(re.sub(r"^[\"“]|[\"”]$", "", text.strip()))
+        first_word = text.split()[0]
+        if not first_word.isupper() and not context.index.find(first_word.strip(",")):
+            text = text[:1].lower() + text[1:]
+        text = f"According to {speaker}, {text}"
+    if ATTRIBUTION_PRONOUN.search(text):
+        person = context.person_before(start)
+        if person is None:
+            return None
+        text = ATTRIBUTION_PRONOUN.sub(person.name, text)
+    match = RESOLVABLE_PRONOUN.match(text)
+    if match:
+        person = context.person_before(start)
+        if person is None:
+            return None
+        text = match.group("quote") + person.name + text[match.end() :]
+    text = tidy(balance_quotes(text))
+    if UNRESOLVED_START.match(text):
+        return None  # balancing the quotes uncovered a pronoun nobody resolved
+    return text
+
+
+def question_from_statement(statement: str, subject_start: int, subject_end: int, wh: str) -> str:
+    """Replace the subject of a statement with a wh-word: "Putin told ..." -> "Who told ...?"."""
+    rest = statement[subject_end:].strip()
+    rest = re.sub(
+        r",\s*(?:the\s+)?[\w\s\u2019'-]{1,60}\s+(?:said|reported|says|added|has confirmed"
+        r"|confirmed|told \w+)\.?$",
+        "",
+        rest,
+    )
+    rest = rest.rstrip(" .!")
+    return f"{wh} {rest}?"

@@ -1,0 +1,198 @@
+"""Find quotations, join those that run over paragraphs, and say who spoke them."""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .coreference import person_before
+from .entities import PERSON, EntityIndex
+from .parsing import ParsedText
+
+OPENING = "“«"
+CLOSING = "”»"
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "told",
+        "tells",
+        "explained",
+        "explains",
+        "commented",
+        "comments",
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "stated",
+        "states",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "asked",
+        "asks",
+        "predicted",
+        "warned",
+        "continued",
+        "acknowledged",
+        "recalled",
+        "observed",
+        "concluded",
+        "claimed",
+        "claims",
+        "announced",
+        "declared",
+        "suggested",
+        "according",
+        "replied",
+        "responded",
+        "believes",
+        "believed",
+        "stressed",
+        "emphasised",
+        "emphasized",
+    ]
+)
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str
+    sentence_start: int
+    sentence_end: int
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of the text inside each pair of quotation marks."""
+    spans = []
+    open_at = None
+    for index, char in enumerate(text):
+        if char in OPENING and open_at is None:
+            open_at = index + 1
+        elif (char in CLOSING or char == '"') and open_at is not None:
+            spans.append((open_at, index, True))
+            open_at = None
+        elif char == '"':
+            open_at = index + 1
+    if open_at is not None and text[open_at:].strip():
+        spans.append((open_at, len(text), False))
+    return spans
+
+
+def article_quote_spans(parsed: ParsedText) -> list[tuple[int, int]]:
+    """Quote spans over the whole text; an unclosed quote goes on in the next paragraph when that
+    paragraph opens with a quotation mark, the convention for a quote of several paragraphs."""
+    spans: list[tuple[int, int]] = []
+    carrying = None
+    previous_end = 0
+    for offset, doc in parsed.docs:
+        text = doc.text
+        local = quote_spans(text)
+        if carrying is not None:
+            if text[:1] in OPENING + '"' and local and local[0][0] == 1:
+                _start, end, closed = local.pop(0)
+                if not closed:
+                    previous_end = offset + len(text)
+                    continue  # the quote runs on through this whole paragraph too
+                spans.append((carrying, offset + end))
+            else:
+                # Never closed: the quote ends with its paragraph (often a stray mark, `? “`).
+                spans.append((carrying, previous_end))
+            carrying = None
+        for start, end, closed in local:
+            if closed:
+                spans.append((offset + start, offset + end))
+            else:
+                carrying = offset + start
+        previous_end = offset + len(text.rstrip(" " + OPENING + CLOSING + '"'))
+    if carrying is not None:
+        spans.append((carrying, previous_end))
+    return spans
+
+
+def inside(token: Token, offset: int, spans: list[tuple[int, int]]) -> bool:
+    position = offset + token.idx
+    return any(start <= position < end for start, end in spans)
+
+
+def speaker_of_verb(verb: Token, index: EntityIndex, offset: int, pronoun_means: str) -> str:
+    if verb.lower_ == "according":
+        for child in verb.subtree:
+            if child.dep_ == "pobj":
+                return name_at(child, index, offset)
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in SPEAKER_PRONOUNS:
+                return pronoun_means
+            return name_at(child, index, offset)
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            return name_at(token, index, offset)
+        if token.lower_ in SPEAKER_PRONOUNS:
+            return pronoun_means
+    return ""
+
+
+def name_at(token: Token, index: EntityIndex, offset: int) -> str:
+    entity = index.at(offset + token.idx, offset + token.idx + len(token.text))
+    if entity is not None:
+        return entity.name
+    if token.pos_ not in ("PROPN", "NOUN"):
+        return ""
+    words = [t for t in token.subtree if not t.is_punct]
+    if not words or len(words) > 6:
+        return ""
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
+def attributed_speaker(
+    parsed: ParsedText, index: EntityIndex, spans: list[tuple[int, int]], start: int, end: int
+) -> str:
+    """The speaker named by a speech verb outside the quote, in its last or first sentence."""
+    person = person_before(parsed, index, start)
+    pronoun_means = person.name if person else ""
+    for sentence in (parsed.sentence_at(max(end - 1, start)), parsed.sentence_at(start)):
+        verbs = [t for t in sentence.span if t.lower_ in SPEECH_VERBS]
+        verbs = [t for t in verbs if not inside(t, sentence.offset, spans)]
+        verbs.sort(key=lambda t: abs(sentence.offset + t.idx - end))
+        for verb in verbs:
+            speaker = speaker_of_verb(verb, index, sentence.offset, pronoun_means)
+            if speaker:
+                return speaker
+    return ""
+
+
+def opens_paragraph(text: str, start: int) -> bool:
+    return start <= 1 or text[start - 2 : start - 1] == "\n"
+
+
+def find_quotes(parsed: ParsedText, index: EntityIndex) -> list[Quote]:
+    spans = article_quote_spans(parsed)
+    quotes = []
+    last_speaker = ""
+    last_paragraph_end = -1
+    for start, end in spans:
+        body = parsed.text[start:end].strip(" ,.")
+        first = parsed.sentence_at(start)
+        last = parsed.sentence_at(max(end - 1, start))
+        speaker = attributed_speaker(parsed, index, spans, start, end)
+        same_paragraph = "\n" not in parsed.text[last_paragraph_end:start]
+        if not speaker and (opens_paragraph(parsed.text, start) or same_paragraph):
+            # A quote with no attribution of its own goes on from the last speaker: a paragraph
+            # that is all quote, or a second quote in the same paragraph.
+            speaker = last_speaker
+        entity = index.find(speaker) if speaker else None
+        if entity is not None and entity.kind == PERSON:
+            last_speaker = entity.name
+        last_paragraph_end = end
+        quotes.append(Quote(body, start, end, speaker, first.start, last.end))
+    return quotes

@@ -1,0 +1,152 @@
+"""Score questions from simple, explainable features and order them best first, spread out.
+
+In the spirit of Heilman & Smith (2010): generate generously, then rank. Every feature is kept
+on the question so a score can be explained.
+"""
+
+import re
+from collections import Counter
+
+from .questions.context import Context
+from .records import Question
+
+TYPE_WEIGHT = {
+    "numeric": 0.85,
+    "multiple_choice": 0.85,
+    "short_answer": 0.8,
+    "cloze": 0.7,
+    "true_false": 0.65,
+    "quote_attribution": 0.8,
+    "matching": 0.85,
+    "ordering": 0.85,
+}
+KIND_WEIGHT = {
+    "percent": 1.0,
+    "money": 0.95,
+    "quantity": 0.8,
+    "date": 0.95,
+    "period": 0.9,
+    "role": 0.9,
+    "acronym": 0.85,
+    "quote": 0.8,
+    "person": 0.8,
+    "place": 0.7,
+    "organisation": 0.7,
+    "event": 0.85,
+}
+PRONOUNS = re.compile(r"\b(?:he|she|it|they|him|her|his|its|their|them|this|these|those)\b", re.I)
+VAGUE_HEDGES = frozenset({"some", "several", "many"})
+# The spread matters at the top of the list; below it, plain score order is enough.
+SPREAD_PICKS = 40
+SPREAD_POOL = 120
+NEW_TYPE_BONUS = 0.08
+
+
+def length_score(words: int) -> float:
+    if 10 <= words <= 30:
+        return 1.0
+    if words < 10:
+        return max(0.0, 1 - (10 - words) / 10)
+    return max(0.0, 1 - (words - 30) / 40)
+
+
+def centrality(question: Question, context: Context, most_mentions: int) -> float:
+    counts = [
+        len(entity.mentions)
+        for _start, _end, entity in context.index.mentions_between(question.start, question.end)
+    ]
+    if not counts:
+        return 0.3
+    return max(counts) / most_mentions
+
+
+def features_of(question: Question, context: Context, kinds: dict, most_mentions: int) -> dict:
+    sentence_words = len(question.sentence.split())
+    prompt_words = len(question.prompt.split())
+    features = dict(question.features)
+    features.update(
+        type=TYPE_WEIGHT[question.type],
+        kind=KIND_WEIGHT.get(kinds.get(question.fact, ""), 0.7),
+        length=length_score(min(sentence_words, prompt_words + 5)),
+        pronouns=len(PRONOUNS.findall(question.prompt)),
+        reported=question.prompt.startswith("According to"),
+        central=centrality(question, context, most_mentions),
+        position=1 - question.start / max(len(context.text), 1),
+        long_answer=len(str(question.answer).split()) > 6 and isinstance(question.answer, str),
+    )
+    return features
+
+
+def score(features: dict) -> float:
+    value = (
+        0.45 * features["type"] * features["kind"]
+        + 0.15 * features["length"]
+        + 0.2 * features["central"]
+        + 0.1 * features["position"]
+        + 0.1
+    )
+    value -= 0.04 * min(features["pronouns"], 4)
+    value -= 0.05 if features["reported"] else 0
+    value -= 0.1 if features["long_answer"] else 0
+    value -= 0.15 if features.get("hedge") in VAGUE_HEDGES else 0
+    value -= 0.05 if features.get("swapped") else 0
+    if "distractors" in features:
+        value -= 0.05 * max(0, 3 - features["distractors"])
+    return round(min(max(value, 0.0), 1.0), 4)
+
+
+def rank(questions: list[Question], context: Context) -> list[Question]:
+    kinds = {fact.id: fact.kind for fact in context.facts}
+    most_mentions = max((len(entity.mentions) for entity in context.index.entities), default=1)
+    for question in questions:
+        question.features = features_of(question, context, kinds, most_mentions)
+        question.score = score(question.features)
+    ordered = sorted(questions, key=lambda q: (-q.score, q.type, q.prompt))
+    return spread(ordered[:SPREAD_POOL]) + ordered[SPREAD_POOL:]
+
+
+def template_of(question: Question) -> tuple[str, str]:
+    """Questions of one type asked with the same wording ("Name the person the article
+    describes as ...") read as a drill when they follow each other."""
+    return question.type, str(question.features.get("template", ""))
+
+
+def spread(questions: list[Question]) -> list[Question]:
+    """Greedy re-ordering with penalties for a fact, sentence, type, answer or wording already
+    used, so the top of the list covers many facts with many kinds of question."""
+    remaining = list(questions)
+    keys = {id(q): (q.fact, q.start, q.type, str(q.answer), template_of(q)) for q in remaining}
+    picked: list[Question] = []
+    uses: Counter = Counter()  # counts per ("fact", value), ("sentence", value), ...
+    type_uses: Counter = Counter()
+
+    def adjusted(question: Question) -> float:
+        fact, start, kind, answer, template = keys[id(question)]
+        value = question.score
+        value -= 0.3 * uses["fact", fact] + 0.2 * uses["sentence", start]
+        value -= 0.04 * type_uses[kind] + 0.1 * uses["answer", answer]
+        value -= 0.08 * uses["template", template]
+        if len(picked) >= 6 and type_uses[kind] / len(picked) > 0.3:
+            value -= 0.2
+        if not type_uses[kind]:
+            value += NEW_TYPE_BONUS
+        return value
+
+    while remaining and len(picked) < SPREAD_PICKS:
+        # Penalties only lower a score and the bonus is at most NEW_TYPE_BONUS, so once the raw
+        # scores (sorted) fall below the best adjusted value found, nothing later can win.
+        best, best_value = remaining[0], adjusted(remaining[0])
+        for question in remaining[1:]:
+            if question.score + NEW_TYPE_BONUS < best_value:
+                break
+            value = adjusted(question)
+            if value > best_value:
+                best, best_value = question, value
+        remaining.remove(best)
+        picked.append(best)
+        fact, start, kind, answer, template = keys[id(best)]
+        uses.update(
+            [("fact", fact), ("sentence", start), ("answer", answer), ("template", template)]
+        )
+        type_uses[kind] += 1
+    return picked + remaining

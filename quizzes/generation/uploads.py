@@ -1,0 +1,129 @@
+"""Read an uploaded file as article text: refuse binaries, guess the encoding, strip HTML."""
+
+import re
+from html.parser import HTMLParser
+
+from .errors import GenerationError
+
+SKIPPED_ELEMENTS = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "footer",
+        "aside",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "form",
+        "button",
+        "head",
+        "select",
+    }
+)
+BLOCK_ELEMENTS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "main",
+        "tr",
+        "table",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "hr",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "address",
+    }
+)
+VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col"})
+MIN_PRINTABLE_SHARE = 0.95
+HTML_NAMES = (".html", ".htm", ".xhtml")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIPPED_ELEMENTS and tag not in VOID_ELEMENTS:
+            self.skipping.append(tag)
+        if tag in BLOCK_ELEMENTS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCK_ELEMENTS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        if tag in BLOCK_ELEMENTS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def printable_share(text: str) -> float:
+    if not text:
+        return 1.0
+    printable = sum(char.isprintable() or char in "\n\r\t" for char in text)
+    return printable / len(text)
+
+
+def decode_upload(data: bytes) -> str:
+    if not data:
+        raise GenerationError("The file is empty.")
+    if b"\x00" in data:
+        raise GenerationError("The file looks binary, not text. Upload a .txt or .html article.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise GenerationError("The file's text encoding could not be read.") from error
+    if printable_share(text) < MIN_PRINTABLE_SHARE:
+        raise GenerationError("The file does not look like text. Upload a .txt or .html article.")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def text_from_upload(data: bytes, filename: str) -> str:
+    text = decode_upload(data)
+    if filename.lower().endswith(HTML_NAMES) or looks_like_html(text):
+        return html_to_text(text)
+    return text

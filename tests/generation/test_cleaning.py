@@ -1,0 +1,93 @@
+from quizzes.generation.cleaning import clean
+
+BODY = "The minister said the new railway line would open to passengers next spring."
+
+
+def test_it_drops_media_player_timestamps():
+    cleaned = clean(f"{BODY}\n\n0:00 0:03:19 0:00\n")
+    assert "0:00" not in cleaned.text
+
+
+def test_it_drops_share_and_comment_controls():
+    cleaned = clean(f"{BODY}\nShare this articleComments\nAdjust Comment Print\nFacebook Forum")
+    assert cleaned.text == BODY
+
+
+def test_it_splits_controls_glued_to_the_last_word_of_a_line():
+    cleaned = clean(f"{BODY}\nA teaser headline about trade on his way to HanoiAccessibility links")
+    assert "Accessibility" not in cleaned.text
+
+
+def test_it_drops_player_messages():
+    cleaned = clean(f"please wait\nNo media source currently available\n{BODY}")
+    assert cleaned.text == BODY
+
+
+def test_it_keeps_the_first_headline_as_title():
+    cleaned = clean(f"Accessibility links\nBreaking News\nRailway to open next spring\n\n{BODY}")
+    assert cleaned.title == "Railway to open next spring"
+
+
+def test_it_takes_a_headline_ending_in_an_abbreviation_as_title():
+    cleaned = clean(f"Leader to meet officials after talks with U.S.\n\n{BODY}")
+    assert cleaned.title == "Leader to meet officials after talks with U.S."
+
+
+def test_it_splits_glued_byline_names():
+    cleaned = clean(f"A headline\nBy Luke HurstNaira Davlashyan\n{BODY}")
+    assert cleaned.byline == "Luke Hurst, Naira Davlashyan"
+
+
+def test_it_keeps_the_byline_out_of_the_text():
+    cleaned = clean(f"A headline\nBy Jane Doe and John Roe\n{BODY}")
+    assert "Jane" not in cleaned.text
+
+
+def test_it_drops_read_more_links():
+    cleaned = clean(f"{BODY}\nRead more: Another story about railways raises questions")
+    assert "Another story" not in cleaned.text
+
+
+def test_it_drops_the_list_after_you_might_also_like():
+    related = "You might also like\nLeader greeted with bread and flowers.\nOfficials slam the plan"
+    cleaned = clean(f"{BODY}\n{related}")
+    assert cleaned.text == BODY
+
+
+def test_it_drops_captions_repeated_with_a_credit():
+    cleaned = clean(
+        f"A headline\nTwo leaders shake hands\nTwo leaders shake hands Copyright REUTERS\n{BODY}"
+    )
+    assert "shake hands" not in cleaned.text
+
+
+def test_it_drops_short_lines_printed_twice():
+    caption = "Leaders meet in the port city of the far east."
+    cleaned = clean(f"{caption}\n{BODY}\n{caption}")
+    assert cleaned.text == BODY
+
+
+def test_it_removes_ad_shortcodes():
+    cleaned = clean(f"[ad_1]\n{BODY} [ad_2]")
+    assert "[ad_" not in cleaned.text
+
+
+def test_it_drops_question_subheadings():
+    cleaned = clean(f"{BODY}\n\nWhat are the sanctions against the country?\n\n{BODY[:-1]} soon.")
+    assert "What are the sanctions" not in cleaned.text
+
+
+def test_it_drops_lines_that_are_not_sentences():
+    cleaned = clean(f"{BODY}\nAdvertisement\nH. J. I./AFP\nA caption about the vaccine. Archive")
+    assert cleaned.text == BODY
+
+
+def test_it_strips_a_dateline_from_the_first_sentence():
+    cleaned = clean(f"BUENOS AIRES - {BODY}")
+    assert cleaned.text == BODY
+
+
+def test_it_gives_offsets_of_each_paragraph():
+    cleaned = clean(f"{BODY}\n\nA second paragraph says the trains will run every hour.")
+    start, end = cleaned.paragraphs[1]
+    assert cleaned.text[start:end] == "A second paragraph says the trains will run every hour."

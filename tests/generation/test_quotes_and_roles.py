@@ -1,0 +1,67 @@
+from quizzes.generation.cleaning import clean
+from quizzes.generation.entities import build_index
+from quizzes.generation.parsing import parse
+from quizzes.generation.people import find_roles
+from quizzes.generation.questions.context import answer_forms
+from quizzes.generation.quotes import find_quotes
+
+
+def parsed_and_index(text, nlp):
+    parsed = parse(clean(text), nlp)
+    return parsed, build_index(parsed)
+
+
+def quotes_of(text, nlp):
+    return find_quotes(*parsed_and_index(text, nlp))
+
+
+def roles_of(text, nlp):
+    return {(role.person, role.role) for role in find_roles(*parsed_and_index(text, nlp))}
+
+
+def test_it_attributes_a_quote_to_the_name_after_said(nlp):
+    (quote,) = quotes_of(
+        '"The railway will open next year and carry freight," said Anna Berg.', nlp
+    )
+    assert quote.speaker == "Anna Berg"
+
+
+def test_it_attributes_a_curly_quote_with_the_name_before_said(nlp):
+    text = (
+        "\u201cThe sanctions are hurting ordinary people across the region,\u201d Anna Berg said."
+    )
+    (quote,) = quotes_of(text, nlp)
+    assert quote.speaker == "Anna Berg"
+
+
+def test_it_resolves_he_said_to_the_person_named_before(nlp):
+    text = (
+        "Peter Olsen, an economist at the University of Oslo, spoke on Monday.\n\n"
+        '"Tourism along the coast could grow quickly after the opening," he said.'
+    )
+    (quote,) = quotes_of(text, nlp)
+    assert quote.speaker == "Peter Olsen"
+
+
+def test_it_joins_a_quote_that_runs_over_two_paragraphs(nlp):
+    text = (
+        '"The first paragraph of the statement explains the plan in detail, said Anna Berg.\n\n'
+        '"The second paragraph of the statement explains the costs in detail."'
+    )
+    quotes = quotes_of(text, nlp)
+    assert any("first paragraph" in q.text and "second paragraph" in q.text for q in quotes)
+
+
+def test_it_reads_a_role_from_an_apposition(nlp):
+    text = "Peter Olsen, an economist at the University of Oslo, said tourism could grow."
+    assert ("Peter Olsen", "economist at the University of Oslo") in roles_of(text, nlp)
+
+
+def test_it_reads_a_role_from_a_title_before_the_name(nlp):
+    text = "Transportation Minister Yevgeny Ditrikh took part in the summit on Thursday."
+    assert ("Yevgeny Ditrikh", "Transportation Minister") in roles_of(text, nlp)
+
+
+def test_it_accepts_hyphenated_spellings_of_a_three_part_name(nlp):
+    _parsed, index = parsed_and_index("North Korean leader Kim Jong Un arrived by train.", nlp)
+    assert "Kim Jong-un" in answer_forms(index.find("Kim Jong Un"))
