@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from quizzes.models import Article, Course, Enrollment
+from quizzes.models import Article, Course, Enrollment, Fact, Question
 
 
 @admin.register(Article)
@@ -30,3 +30,20 @@ class EnrollmentAdmin(admin.ModelAdmin):
     list_display = ["student", "course", "enrolled_at"]
     list_select_related = ["student", "course"]
     autocomplete_fields = ["student", "course"]
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "article", "is_current"]
+    list_filter = ["kind", "is_current"]
+    list_select_related = ["article"]
+    search_fields = ["text", "sentence"]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["prompt", "type", "status", "score", "article"]
+    list_filter = ["type", "status"]
+    list_select_related = ["article"]
+    search_fields = ["prompt", "sentence"]
+    raw_id_fields = ["fact", "facts", "reviewed_by"]

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -36,6 +37,9 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:article_detail", args=[self.pk])
 
 
 class CourseQuerySet(models.QuerySet):
@@ -79,3 +83,107 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} in {self.course}"
+
+
+class FactQuerySet(models.QuerySet):
+    def current(self) -> "FactQuerySet":
+        return self.filter(is_current=True)
+
+
+class Fact(models.Model):
+    """One thing worth learning, found in one sentence of an article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(max_length=20)
+    text = models.TextField()
+    value = models.JSONField(null=True)
+    extra = models.JSONField(default=dict, blank=True)
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # A corrected version of the article retires the facts whose sentence changed instead of
+    # deleting them: learners' cards and answers may point at them.
+    is_current = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["article", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"
+
+
+class QuestionQuerySet(models.QuerySet):
+    def approved(self) -> "QuestionQuerySet":
+        return self.filter(status=Question.Status.APPROVED)
+
+    def reviewable(self) -> "QuestionQuerySet":
+        return self.exclude(status=Question.Status.RETIRED)
+
+
+class Question(models.Model):
+    class Type(models.TextChoices):
+        CLOZE = "cloze", "Cloze"
+        MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
+        TRUE_FALSE = "true_false", "True / false"
+        NUMERIC = "numeric", "Numeric"
+        SHORT_ANSWER = "short_answer", "Short answer"
+        ORDERING = "ordering", "Timeline ordering"
+        MATCHING = "matching", "Matching"
+        QUOTE_ATTRIBUTION = "quote_attribution", "Quote attribution"
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", "Candidate"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        # Its sentence is gone from a corrected version of the article.
+        RETIRED = "retired", "Retired"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
+    fact = models.ForeignKey(Fact, on_delete=models.PROTECT, related_name="questions")
+    facts = models.ManyToManyField(Fact, related_name="questions_using", blank=True)
+    type = models.CharField(max_length=20, choices=Type.choices)
+    prompt = models.TextField()
+    answer = models.JSONField()
+    accepted = models.JSONField(default=list, blank=True)
+    choices = models.JSONField(default=list, blank=True)
+    tolerance = models.FloatField(null=True, blank=True)
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    explanation = models.TextField(blank=True)
+    score = models.FloatField()
+    # Position in the generator's order: best first, spread over facts and types, so it is not
+    # plain score order.
+    rank = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CANDIDATE)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions_reviewed",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["rank", "id"]
+        indexes = [models.Index(fields=["article", "status", "rank"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="score_in_0_1"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt
+
+    @property
+    def score_percent(self) -> int:
+        return round(self.score * 100)

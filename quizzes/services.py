@@ -1,49 +1,57 @@
-"""Workflows of the content side: articles and courses."""
+"""Workflows of the content side: reviewing questions, courses and enrollments.
 
-import datetime
-import hashlib
+Importing articles lives in `quizzes.importing`.
+"""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
-from quizzes.models import Article, Course, Enrollment
+from quizzes.errors import ContentError
+from quizzes.models import Article, Course, Enrollment, Question
 
-
-class ContentError(Exception):
-    """A request the content side refuses, with a message fit to show the user."""
-
-
-def content_hash(raw_text: str) -> str:
-    return hashlib.sha256(raw_text.strip().encode("utf-8")).hexdigest()
+__all__ = [
+    "ContentError",
+    "article_approve_best",
+    "course_enroll",
+    "course_ensure",
+    "question_review",
+]
 
 
 @transaction.atomic
-def article_create(
-    *,
-    raw_text: str,
-    title: str,
-    outlet: str = "",
-    byline: str = "",
-    url: str = "",
-    published: datetime.date | None = None,
-    created_by=None,
-) -> Article:
-    if not raw_text.strip():
-        raise ContentError("The article is empty.")
-    article, _ = Article.objects.get_or_create(
-        content_hash=content_hash(raw_text),
-        defaults={
-            "raw_text": raw_text,
-            "text": raw_text.strip(),
-            "title": title,
-            "outlet": outlet,
-            "byline": byline,
-            "url": url,
-            "published": published,
-            "created_by": created_by,
-        },
+def question_review(*, question: Question, status: str, reviewer) -> Question:
+    if status not in {
+        Question.Status.APPROVED,
+        Question.Status.REJECTED,
+        Question.Status.CANDIDATE,
+    }:
+        raise ContentError(f"A question cannot be marked {status!r}.")
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.status == Question.Status.RETIRED:
+        raise ContentError(
+            "This question's sentence is gone from the article; it can't be reviewed."
+        )
+    question.status = status
+    question.reviewed_by = reviewer
+    question.reviewed_at = timezone.now()
+    question.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    return question
+
+
+@transaction.atomic
+def article_approve_best(*, article: Article, count: int, reviewer) -> int:
+    """Approve the article's `count` best-ranked questions that are still candidates.
+
+    Ranks among all live questions, so running it twice approves nothing more."""
+    best = list(
+        article.questions.exclude(status=Question.Status.RETIRED)
+        .order_by("rank", "id")
+        .values_list("pk", flat=True)[:count]
     )
-    return article
+    return Question.objects.filter(pk__in=best, status=Question.Status.CANDIDATE).update(
+        status=Question.Status.APPROVED, reviewed_by=reviewer, reviewed_at=timezone.now()
+    )
 
 
 @transaction.atomic

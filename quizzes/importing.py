@@ -1,0 +1,264 @@
+"""Turning an article's text into stored facts and questions, and keeping them on re-import.
+
+The NLP pipeline (`quizzes.generation`) knows nothing of Django; this module runs it and writes
+its output in one transaction. Importing the same text again changes nothing; importing a
+corrected version keeps every fact and question whose sentence did not change, because learners'
+cards and answers point at them, and retires the rest instead of deleting them.
+"""
+
+import datetime
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from quizzes.errors import ContentError
+from quizzes.generation import (
+    GeneratedArticle,
+    GenerationError,
+    generate,
+    load_nlp,
+    text_from_upload,
+)
+from quizzes.models import Article, Fact, Question
+
+
+@dataclass
+class ImportResult:
+    article: Article
+    # "created", "updated" (a corrected version) or "unchanged" (the same text again).
+    outcome: str
+    facts_added: int = 0
+    facts_retired: int = 0
+    questions_added: int = 0
+    questions_retired: int = 0
+
+
+def content_hash(raw_text: str) -> str:
+    return hashlib.sha256(raw_text.strip().encode("utf-8")).hexdigest()
+
+
+def article_text_from_upload(*, data: bytes, filename: str) -> str:
+    """The text of an uploaded file (HTML when its name says so), or a ContentError."""
+    if len(data) > settings.ARTICLE_MAX_BYTES:
+        raise ContentError(
+            f"{filename} is {len(data):,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
+        )
+    try:
+        return text_from_upload(data, filename)
+    except GenerationError as error:
+        raise ContentError(f"{filename}: {error}") from None
+
+
+def article_generate(
+    raw_text: str, *, title: str | None = None, published: datetime.date | None = None
+) -> GeneratedArticle:
+    if len(raw_text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
+        raise ContentError(
+            f"The article is longer than the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
+        )
+    try:
+        return generate(
+            raw_text, nlp=load_nlp(settings.NLP_MODEL), title=title or None, published=published
+        )
+    except GenerationError as error:
+        raise ContentError(str(error)) from None
+
+
+def article_import(
+    *,
+    raw_text: str,
+    title: str = "",
+    outlet: str = "",
+    byline: str = "",
+    url: str = "",
+    published: datetime.date | None = None,
+    created_by=None,
+    replaces: Article | None = None,
+) -> ImportResult:
+    """Store an article with its facts and candidate questions.
+
+    `replaces` names the article this text corrects; without it, an article with the same URL
+    (or, with no URL, the same title) is taken as the earlier version.
+    """
+    existing = Article.objects.filter(content_hash=content_hash(raw_text)).first()
+    if existing is not None:
+        return ImportResult(article=existing, outcome="unchanged")
+    # The pipeline runs before the transaction: it is the slow part and needs no lock.
+    generated = article_generate(raw_text, title=title, published=published)
+    fields = {
+        "title": (title or generated.title or "Untitled article")[:300],
+        "outlet": outlet,
+        "byline": (byline or generated.byline)[:300],
+        "url": url,
+        "published": published,
+        "raw_text": raw_text,
+        "text": generated.text,
+        "content_hash": content_hash(raw_text),
+    }
+    try:
+        with transaction.atomic():
+            previous = replaces or _previous_version(url=url, title=fields["title"])
+            if previous is None:
+                article = Article.objects.create(created_by=created_by, **fields)
+                return _store_new(article, generated)
+            article = Article.objects.select_for_update().get(pk=previous.pk)
+            for name, value in fields.items():
+                if value or name in {"raw_text", "text", "content_hash"}:
+                    setattr(article, name, value)
+            article.save()
+            return _store_correction(article, generated)
+    except IntegrityError:
+        # The same text imported concurrently: the other import won, which is the same outcome.
+        article = Article.objects.filter(content_hash=fields["content_hash"]).first()
+        if article is None:
+            raise
+        return ImportResult(article=article, outcome="unchanged")
+
+
+def _previous_version(*, url: str, title: str) -> Article | None:
+    if url:
+        return Article.objects.filter(url=url).first()
+    return Article.objects.filter(title__iexact=title).first()
+
+
+class _Pool:
+    """Stored rows grouped by what identifies them across versions of an article.
+
+    Several rows may share a key (three true/false variants of one sentence, say), so each
+    match takes one row out of its group; the rows never taken are the ones to retire."""
+
+    def __init__(self, rows, key: Callable[[Any], tuple]) -> None:
+        self._groups: dict[tuple, list] = defaultdict(list)
+        for row in rows:
+            self._groups[key(row)].append(row)
+
+    def take(self, key: tuple, prompt: str | None = None):
+        """One row with this key, preferring one whose prompt is the same."""
+        group = self._groups.get(key)
+        if not group:
+            return None
+        chosen = next((row for row in group if getattr(row, "prompt", None) == prompt), group[0])
+        group.remove(chosen)
+        return chosen
+
+    def left(self) -> list[int]:
+        return [row.pk for group in self._groups.values() for row in group]
+
+
+def _new_fact(article: Article, fact) -> Fact:
+    return Fact(
+        article=article,
+        kind=fact.kind,
+        text=fact.text,
+        value=fact.value,
+        extra=fact.extra,
+        sentence=fact.sentence,
+        start=fact.start,
+        end=fact.end,
+    )
+
+
+def _new_question(article: Article, question, facts_by_id: dict[str, Fact], rank: int) -> Question:
+    return Question(
+        rank=rank,
+        article=article,
+        fact=facts_by_id[question.fact],
+        type=question.type,
+        prompt=question.prompt,
+        answer=question.answer,
+        accepted=question.accepted,
+        choices=question.choices,
+        tolerance=question.tolerance,
+        sentence=question.sentence,
+        start=question.start,
+        end=question.end,
+        explanation=question.explanation,
+        score=min(max(question.score, 0.0), 1.0),
+    )
+
+
+def _link_facts(questions: list[tuple[Question, list[str]]], facts_by_id: dict[str, Fact]) -> None:
+    through = Question.facts.through
+    through.objects.bulk_create(
+        [
+            through(question_id=question.pk, fact_id=facts_by_id[fact_id].pk)
+            for question, fact_ids in questions
+            for fact_id in dict.fromkeys(fact_ids)
+            if fact_id in facts_by_id
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _store_new(article: Article, generated: GeneratedArticle) -> ImportResult:
+    facts = Fact.objects.bulk_create([_new_fact(article, fact) for fact in generated.facts])
+    facts_by_id = {fact.id: row for fact, row in zip(generated.facts, facts, strict=True)}
+    questions = Question.objects.bulk_create(
+        [_new_question(article, q, facts_by_id, rank) for rank, q in enumerate(generated.questions)]
+    )
+    _link_facts(
+        [(row, q.facts) for q, row in zip(generated.questions, questions, strict=True)],
+        facts_by_id,
+    )
+    return ImportResult(
+        article=article,
+        outcome="created",
+        facts_added=len(facts),
+        questions_added=len(questions),
+    )
+
+
+def _store_correction(article: Article, generated: GeneratedArticle) -> ImportResult:
+    kept_facts = _Pool(
+        article.facts.filter(is_current=True), lambda f: (f.kind, f.text, f.sentence)
+    )
+    facts_by_id: dict[str, Fact] = {}
+    new_facts: list[tuple[str, Fact]] = []
+    for fact in generated.facts:
+        row = kept_facts.take((fact.kind, fact.text, fact.sentence))
+        if row is None:
+            new_facts.append((fact.id, _new_fact(article, fact)))
+            continue
+        # The sentence is unchanged, but text before it may have moved it.
+        row.start, row.end, row.value, row.extra = fact.start, fact.end, fact.value, fact.extra
+        facts_by_id[fact.id] = row
+    Fact.objects.bulk_update(list(facts_by_id.values()), ["start", "end", "value", "extra"])
+    created = Fact.objects.bulk_create([row for _, row in new_facts])
+    facts_by_id.update({fact_id: row for (fact_id, _), row in zip(new_facts, created, strict=True)})
+    retired_facts = Fact.objects.filter(pk__in=kept_facts.left()).update(is_current=False)
+
+    kept_questions = _Pool(
+        article.questions.exclude(status=Question.Status.RETIRED),
+        lambda q: (q.type, q.sentence, json.dumps(q.answer, sort_keys=True)),
+    )
+    moved: list[Question] = []
+    added: list[tuple[Question, list[str]]] = []
+    for rank, question in enumerate(generated.questions):
+        key = (question.type, question.sentence, json.dumps(question.answer, sort_keys=True))
+        row = kept_questions.take(key, prompt=question.prompt)
+        if row is None:
+            added.append((_new_question(article, question, facts_by_id, rank), question.facts))
+        else:
+            row.start, row.end, row.rank = question.start, question.end, rank
+            row.fact = facts_by_id[question.fact]
+            moved.append(row)
+    Question.objects.bulk_update(moved, ["start", "end", "rank", "fact"])
+    Question.objects.bulk_create([row for row, _ in added])
+    _link_facts(added, facts_by_id)
+    retired = Question.objects.filter(pk__in=kept_questions.left()).update(
+        status=Question.Status.RETIRED
+    )
+    return ImportResult(
+        article=article,
+        outcome="updated",
+        facts_added=len(created),
+        facts_retired=retired_facts,
+        questions_added=len(added),
+        questions_retired=retired,
+    )
