@@ -1,6 +1,46 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from learning.models import User
+from learning.models import Card, Review, User
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class StudyUserAdmin(UserAdmin):
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("Study", {"fields": ("time_zone", "desired_retention", "new_cards_per_day")}),
+    )
+
+
+@admin.register(Card)
+class CardAdmin(admin.ModelAdmin):
+    list_display = ["student", "question", "state", "due", "reps", "lapses", "suspended"]
+    list_filter = ["state", "suspended"]
+    search_fields = ["student__username", "question__prompt"]
+    list_select_related = ["student", "question"]
+    raw_id_fields = ["student", "question", "fact"]
+    # Scheduling fields change only through reviews, so the log can always rebuild them.
+    readonly_fields = [
+        "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
+        "created_at",
+    ]  # fmt: skip
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    """Read-only: the review log is append-only (the database refuses changes too)."""
+
+    list_display = ["card", "student", "rating", "reviewed_at", "duration"]
+    list_filter = ["rating"]
+    search_fields = ["student__username", "client_id"]
+    list_select_related = ["card__question", "card__student", "student"]
+    date_hierarchy = "reviewed_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -5,15 +5,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 
 from learning.models import User
 from learning.roles import INSTRUCTOR, STUDENT, role_group
+from quizzes.importing import article_import
 from quizzes.models import Article, Course
-from quizzes.services import article_create, course_enroll, course_ensure
+from quizzes.services import article_approve_best, course_enroll, course_ensure
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_COURSE_TITLE = "North Korea and Russia, 2019"
+# Enough approved questions per seed for a few days of study; the rest wait for review.
+APPROVED_PER_ARTICLE = 20
 DEMO_ACCOUNTS = {
     INSTRUCTOR: ("instructor", "instructor-demo"),
     STUDENT: ("student", "student-demo"),
@@ -41,22 +43,23 @@ def _demo_user(role: str) -> User:
 def seed_articles(*, created_by: User | None = None) -> list[Article]:
     manifest = json.loads((SEEDS_DIR / "articles.json").read_text(encoding="utf-8"))
     return [
-        article_create(
+        article_import(
             raw_text=(SEEDS_DIR / entry["file"]).read_text(encoding="utf-8"),
             title=entry["title"],
             outlet=entry.get("outlet", ""),
             byline=entry.get("byline", ""),
             created_by=created_by,
-        )
+        ).article
         for entry in manifest
     ]
 
 
-@transaction.atomic
 def demo_load() -> DemoData:
     instructor = _demo_user(INSTRUCTOR)
     student = _demo_user(STUDENT)
     articles = seed_articles(created_by=instructor)
+    for article in articles:
+        article_approve_best(article=article, count=APPROVED_PER_ARTICLE, reviewer=instructor)
     course = course_ensure(title=DEMO_COURSE_TITLE, instructor=instructor, articles=articles)
     course_enroll(course=course, student=student)
     return DemoData(instructor=instructor, student=student, course=course, articles=articles)

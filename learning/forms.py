@@ -1,7 +1,10 @@
+from zoneinfo import available_timezones
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from learning.models import User
+from learning.models import Review, User
+from learning.scheduling import MAX_DESIRED_RETENTION, MAX_NEW_CARDS_PER_DAY, MIN_DESIRED_RETENTION
 
 
 class SignUpForm(UserCreationForm):
@@ -12,3 +15,37 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ["username", "email"]
+
+
+def _time_zone_choices() -> list[tuple[str, str]]:
+    zones = sorted(available_timezones() | {"UTC"})
+    return [(zone, zone.replace("_", " ")) for zone in zones]
+
+
+class StudySettingsForm(forms.Form):
+    time_zone = forms.ChoiceField(
+        choices=_time_zone_choices,
+        help_text='Your day (new cards, buried cards, "due today") starts at midnight here.',
+    )
+    desired_retention = forms.FloatField(
+        min_value=MIN_DESIRED_RETENTION,
+        max_value=MAX_DESIRED_RETENTION,
+        step_size=0.01,
+        widget=forms.NumberInput(attrs={"step": "0.01"}),
+        help_text=(
+            f"The share of cards you want to still remember when they come up, from "
+            f"{MIN_DESIRED_RETENTION} to {MAX_DESIRED_RETENTION}. Higher means more reviews."
+        ),
+    )
+    new_cards_per_day = forms.IntegerField(
+        min_value=0,
+        max_value=MAX_NEW_CARDS_PER_DAY,
+        help_text="How many cards you have not seen before to add each day.",
+    )
+
+
+class ReviewGradeForm(forms.Form):
+    rating = forms.TypedChoiceField(choices=Review.Rating.choices, coerce=int)
+    client_id = forms.CharField(max_length=64)
+    # When the card was shown (milliseconds since the epoch): the answer time is measured from it.
+    shown_at = forms.IntegerField(required=False, min_value=0)

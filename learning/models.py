@@ -1,15 +1,72 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import fsrs
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 from learning.roles import STUDY_PERMISSION, TEACH_PERMISSION
+from learning.scheduling import (
+    DEFAULT_DESIRED_RETENTION,
+    DEFAULT_NEW_CARDS_PER_DAY,
+    MAX_DESIRED_RETENTION,
+    MAX_NEW_CARDS_PER_DAY,
+    MIN_DESIRED_RETENTION,
+    as_utc,
+    day_start,
+)
+from quizzes.models import Question
+
+
+def validate_time_zone(value: str) -> None:
+    # available_timezones() leaves out aliases such as "UTC" on some systems; ZoneInfo knows them.
+    if value in available_timezones():
+        return
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{value!r} is not a known time zone.", code="time_zone") from None
 
 
 class User(AbstractUser):
     """The site's user. Custom from the first migration, as Django advises, so fields can be added
-    later (a student's time zone, their desired retention) without swapping models."""
+    without swapping models."""
+
+    # A student's "day" (new-card limit, buried siblings, "due today") follows this zone.
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    desired_retention = models.FloatField(
+        default=DEFAULT_DESIRED_RETENTION,
+        validators=[
+            MinValueValidator(MIN_DESIRED_RETENTION),
+            MaxValueValidator(MAX_DESIRED_RETENTION),
+        ],
+        help_text="The share of cards you want to still remember when they come up.",
+    )
+    new_cards_per_day = models.PositiveSmallIntegerField(
+        default=DEFAULT_NEW_CARDS_PER_DAY,
+        validators=[MaxValueValidator(MAX_NEW_CARDS_PER_DAY)],
+        help_text="How many cards you have not seen before to add each day.",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
         permissions = [("study", "Can study courses and review cards")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(desired_retention__gte=MIN_DESIRED_RETENTION)
+                & Q(desired_retention__lte=MAX_DESIRED_RETENTION),
+                name="desired_retention_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(new_cards_per_day__lte=MAX_NEW_CARDS_PER_DAY),
+                name="new_cards_per_day_in_range",
+            ),
+        ]
 
     @property
     def is_instructor(self) -> bool:
@@ -18,3 +75,180 @@ class User(AbstractUser):
     @property
     def is_student(self) -> bool:
         return self.has_perm(STUDY_PERMISSION)
+
+    def day_start(self, now: datetime, *, days: int = 0) -> datetime:
+        return day_start(self.time_zone, now, days=days)
+
+
+class CardQuerySet(models.QuerySet):
+    def due_for(self, student, now: datetime) -> "CardQuerySet":
+        """The student's queue, soonest first: learning cards once their step is over, review
+        cards on their day (as in Anki: a card due at 18:00 can be done in the morning).
+
+        Its conditions are those of the partial index `card_due_queue` and its order the index's,
+        so a page of the queue (`[:n]`, `.first()`) is an index scan that stops early: no sort,
+        however long the backlog."""
+        return self.filter(
+            Q(state=Card.State.REVIEW) | Q(due__lte=now),
+            student=student,
+            suspended=False,
+            buried_until__isnull=True,
+            due__lt=day_start(student.time_zone, now, days=1),
+        ).order_by("due", "id")
+
+    def studyable(self) -> "CardQuerySet":
+        # A question rejected or retired after its card was made no longer comes up.
+        return self.filter(question__status=Question.Status.APPROVED)
+
+    def leeches(self) -> "CardQuerySet":
+        return self.filter(suspended=True)
+
+    def introduced_since(self, moment: datetime) -> "CardQuerySet":
+        return self.filter(created_at__gte=moment)
+
+
+class Card(models.Model):
+    """One question as one student's flashcard, with its FSRS memory state."""
+
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards"
+    )
+    question = models.ForeignKey("quizzes.Question", on_delete=models.PROTECT, related_name="cards")
+    # Copied from the question: the several questions on one fact are siblings, buried together.
+    fact = models.ForeignKey("quizzes.Fact", on_delete=models.PROTECT, related_name="cards")
+
+    class State(models.IntegerChoices):
+        # fsrs.State's values.
+        LEARNING = 1, "Learning"
+        REVIEW = 2, "Review"
+        RELEARNING = 3, "Relearning"
+
+    state = models.PositiveSmallIntegerField(choices=State.choices, default=State.LEARNING)
+    step = models.PositiveSmallIntegerField(null=True, blank=True, default=0)
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due = models.DateTimeField()
+    last_review = models.DateTimeField(null=True, blank=True)
+    reps = models.PositiveIntegerField(default=0)
+    lapses = models.PositiveIntegerField(default=0)
+    suspended = models.BooleanField(default=False)
+    # Set when a sibling is reviewed; cleared once the student's next day has begun.
+    buried_until = models.DateTimeField(null=True, blank=True)
+    # When the card was introduced: the new-cards-per-day limit counts these.
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CardQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["student", "question"], name="one_card_per_question")
+        ]
+        indexes = [
+            models.Index(
+                fields=["student", "due", "id"],
+                condition=Q(suspended=False, buried_until__isnull=True),
+                name="card_due_queue",
+            ),
+            models.Index(
+                fields=["student", "buried_until"],
+                condition=Q(buried_until__isnull=False),
+                name="card_buried",
+            ),
+            models.Index(fields=["student", "fact"], name="card_siblings"),
+            models.Index(fields=["student", "created_at"], name="card_introduced"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.question}"
+
+    @property
+    def is_new(self) -> bool:
+        return self.reps == 0
+
+    @property
+    def state_label(self) -> str:
+        return "New" if self.is_new else self.get_state_display()
+
+    def to_fsrs(self) -> fsrs.Card:
+        return fsrs.Card(
+            card_id=self.pk,
+            state=fsrs.State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=as_utc(self.due),
+            last_review=as_utc(self.last_review) if self.last_review else None,
+        )
+
+    def set_fsrs(self, card: fsrs.Card) -> None:
+        self.state = card.state.value
+        self.step = card.step
+        self.stability = card.stability
+        self.difficulty = card.difficulty
+        self.due = card.due
+        self.last_review = card.last_review
+
+
+class ReviewQuerySet(models.QuerySet):
+    def by(self, student) -> "ReviewQuerySet":
+        return self.filter(student=student)
+
+    def since(self, moment: datetime) -> "ReviewQuerySet":
+        return self.filter(reviewed_at__gte=moment)
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class Review(models.Model):
+    """One answer to one card, appended to the log and never changed: the card's state can be
+    rebuilt from its reviews (see `learning.scheduling.replay`)."""
+
+    class Rating(models.IntegerChoices):
+        AGAIN = 1, "Again"
+        HARD = 2, "Hard"
+        GOOD = 3, "Good"
+        EASY = 4, "Easy"
+
+    card = models.ForeignKey(Card, on_delete=models.PROTECT, related_name="reviews")
+    # Copied from the card, for the per-student client id constraint and per-student statistics.
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews"
+    )
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices)
+    reviewed_at = models.DateTimeField()
+    duration = models.DurationField()
+    # fsrs.Card.to_dict() before and after the review.
+    state_before = models.JSONField()
+    state_after = models.JSONField()
+    # The scheduler setting the review was scheduled with, so a replay reproduces it.
+    desired_retention = models.FloatField()
+    # Chosen by the client, so a retried request stores the review once.
+    client_id = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "client_id"], name="one_review_per_client_id"
+            ),
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=4), name="rating_1_to_4"),
+        ]
+        indexes = [
+            models.Index(fields=["card", "id"], name="review_card_log"),
+            models.Index(fields=["student", "reviewed_at"], name="review_student_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()} on card {self.card_id} at {self.reviewed_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Reviews are never changed once recorded.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Reviews are never deleted.")

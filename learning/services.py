@@ -1,11 +1,25 @@
-"""Workflows of the study side: accounts and roles for now."""
+"""Workflows of the study side: accounts, the review queue, recording reviews, settings."""
+
+from datetime import datetime, timedelta
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 
-from learning.models import User
+from learning.models import Card, Review, User, validate_time_zone
+from learning.queue import new_cards_allowed, new_questions
 from learning.roles import INSTRUCTOR, STUDENT, role_group
+from learning.scheduling import (
+    LEECH_THRESHOLD,
+    MAX_DESIRED_RETENTION,
+    MAX_NEW_CARDS_PER_DAY,
+    MIN_DESIRED_RETENTION,
+    Rating,
+    State,
+    as_utc,
+    scheduler_for,
+)
 
 
 class LearningError(Exception):
@@ -37,3 +51,155 @@ def student_sign_up(*, username: str, email: str, password: str) -> User:
 @transaction.atomic
 def instructor_create(*, username: str, email: str, password: str) -> User:
     return _user_create(username=username, email=email, password=password, role=INSTRUCTOR)
+
+
+# Studying: the queue, reviews and the student's settings.
+
+
+def cards_unbury(*, student, now: datetime) -> int:
+    """Return buried cards to the queue once the day they were buried for is over."""
+    return Card.objects.filter(student=student, buried_until__lte=now).update(buried_until=None)
+
+
+def _card_introduce(*, student, now: datetime) -> Card | None:
+    # Serialises introductions per student (two tabs), so the daily limit holds.
+    User.objects.select_for_update().filter(pk=student.pk).first()
+    if not new_cards_allowed(student, now):
+        return None
+    question = new_questions(student, now).first()
+    if question is None:
+        return None
+    card, _ = Card.objects.get_or_create(
+        student=student,
+        question=question,
+        defaults={"fact_id": question.fact_id, "due": now, "created_at": now},
+    )
+    return card
+
+
+@transaction.atomic
+def review_next(*, student, now: datetime) -> Card | None:
+    """The card to show next: the first one due, else a new card if today's limit allows."""
+    if now.tzinfo is None:
+        raise LearningError("Times must be timezone-aware.")
+    cards_unbury(student=student, now=now)
+    due = Card.objects.due_for(student, now).studyable()
+    card = due.select_related("question", "question__article").first()
+    return card or _card_introduce(student=student, now=now)
+
+
+def _review_validate(*, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str):
+    if rating not in Review.Rating.values:
+        raise LearningError("Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+    if reviewed_at.tzinfo is None:
+        raise LearningError("The review time must be timezone-aware.")
+    if duration < timedelta(0):
+        raise LearningError("A review cannot take a negative time.")
+    if not client_id or len(client_id) > Review._meta.get_field("client_id").max_length:
+        raise LearningError("Each review needs a client id of 1 to 64 characters.")
+
+
+CARD_REVIEW_FIELDS = [
+    "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
+    "suspended", "buried_until",
+]  # fmt: skip
+
+
+def _existing_review(*, card: Card, client_id: str) -> Review | None:
+    review = Review.objects.filter(student_id=card.student_id, client_id=client_id).first()
+    if review is not None and review.card_id != card.pk:
+        raise LearningError("This client id was already used for another card.")
+    return review
+
+
+def review_record(
+    *, card: Card, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str
+) -> Review:
+    """Schedule the card with FSRS and append the review to the log, once per client id.
+
+    The card row is locked first, so concurrent reviews of one card apply one after another, each
+    starting from the state the previous one left."""
+    _review_validate(rating=rating, reviewed_at=reviewed_at, duration=duration, client_id=client_id)
+    try:
+        return _review_record(
+            card=card,
+            rating=rating,
+            reviewed_at=reviewed_at,
+            duration=duration,
+            client_id=client_id,
+        )
+    except IntegrityError:
+        # Only a client id reused at the same moment for another card gets here: the same card's
+        # retries wait for its lock and then find their twin's review.
+        raise LearningError("This client id was already used for another card.") from None
+
+
+@transaction.atomic
+def _review_record(
+    *, card: Card, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str
+) -> Review:
+    card = Card.objects.select_for_update(of=("self",)).select_related("student").get(pk=card.pk)
+    if existing := _existing_review(card=card, client_id=client_id):
+        return existing
+    if card.suspended:
+        raise LearningError("This card is suspended: it has been forgotten too often.")
+    student = card.student
+    before = card.to_fsrs()
+    after, _ = scheduler_for(student.desired_retention).review_card(
+        before, Rating(rating), as_utc(reviewed_at), round(duration.total_seconds() * 1000)
+    )
+    card.set_fsrs(after)
+    card.reps += 1
+    if before.state == State.Review and rating == Rating.Again:
+        card.lapses += 1
+        card.suspended = card.lapses >= LEECH_THRESHOLD
+    card.buried_until = None
+    card.save(update_fields=CARD_REVIEW_FIELDS)
+    review = Review.objects.create(
+        card=card,
+        student=student,
+        rating=rating,
+        reviewed_at=reviewed_at,
+        duration=duration,
+        state_before=before.to_dict(),
+        state_after=after.to_dict(),
+        desired_retention=student.desired_retention,
+        client_id=client_id,
+    )
+    _siblings_bury(card=card, until=student.day_start(reviewed_at, days=1))
+    return review
+
+
+def _siblings_bury(*, card: Card, until: datetime) -> int:
+    # Anki buries new and review siblings; a sibling in a learning step keeps its short step.
+    siblings = Card.objects.filter(
+        Q(reps=0) | Q(state=Card.State.REVIEW),
+        student_id=card.student_id,
+        fact_id=card.fact_id,
+        suspended=False,
+        buried_until__isnull=True,
+        due__lt=until,
+    ).exclude(pk=card.pk)
+    return siblings.update(buried_until=until)
+
+
+@transaction.atomic
+def study_settings_update(
+    *, student: User, time_zone: str, desired_retention: float, new_cards_per_day: int
+) -> User:
+    try:
+        validate_time_zone(time_zone)
+    except ValidationError as error:
+        raise LearningError(" ".join(error.messages)) from None
+    if not MIN_DESIRED_RETENTION <= desired_retention <= MAX_DESIRED_RETENTION:
+        raise LearningError(
+            f"Desired retention must be between {MIN_DESIRED_RETENTION} and "
+            f"{MAX_DESIRED_RETENTION}."
+        )
+    if not 0 <= new_cards_per_day <= MAX_NEW_CARDS_PER_DAY:
+        raise LearningError(f"New cards per day must be between 0 and {MAX_NEW_CARDS_PER_DAY}.")
+    student.time_zone = time_zone
+    student.desired_retention = desired_retention
+    student.new_cards_per_day = new_cards_per_day
+    student.save(update_fields=["time_zone", "desired_retention", "new_cards_per_day"])
+    return student

@@ -150,3 +150,6 @@ NLP_MODEL = env_str("NLP_MODEL") or next(
     "en_core_web_sm",
 )
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 1_000_000, minimum=1)
+
+# Browser tests drive Debian's Chromium; Playwright cannot download its own browsers here.
+PLAYWRIGHT_CHROMIUM = env_str("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")

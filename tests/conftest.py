@@ -1,6 +1,14 @@
 import pytest
 
-from tests.factories import InstructorFactory, StudentFactory
+from tests.factories import (
+    ArticleFactory,
+    CardFactory,
+    CourseFactory,
+    EnrollmentFactory,
+    InstructorFactory,
+    QuestionFactory,
+    StudentFactory,
+)
 
 
 @pytest.fixture
@@ -23,3 +31,25 @@ def student_client(client, student):
 def instructor_client(client, instructor):
     client.force_login(instructor)
     return client
+
+
+@pytest.fixture
+def enrolled_article(student):
+    """An article in a course the `student` is enrolled in."""
+    course = CourseFactory()
+    article = ArticleFactory()
+    course.articles.add(article)
+    EnrollmentFactory(course=course, student=student)
+    return article
+
+
+@pytest.fixture
+def card(student, enrolled_article):
+    """A new card of the `student` on an approved question of `enrolled_article`."""
+    return CardFactory(student=student, question=QuestionFactory(fact__article=enrolled_article))
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    """A fast hasher, for modules that make many users: each PBKDF2 hash takes half a second."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,9 +1,11 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from learning.models import Card
 from learning.roles import INSTRUCTOR, STUDENT, role_group
-from quizzes.models import Article, Course, Enrollment
-from quizzes.services import content_hash
+from quizzes.importing import content_hash
+from quizzes.models import Article, Course, Enrollment, Fact, Question
 
 PASSWORD = "correct-horse-battery"
 
@@ -58,3 +60,43 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
 
     course = factory.SubFactory(CourseFactory)
     student = factory.SubFactory(StudentFactory)
+
+
+class FactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fact
+
+    article = factory.SubFactory(ArticleFactory)
+    kind = "place"
+    text = factory.Sequence(lambda n: f"Fact {n}")
+    value = None
+    sentence = factory.LazyAttribute(lambda fact: fact.article.text)
+    start = 0
+    end = factory.LazyAttribute(lambda fact: len(fact.article.text))
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    fact = factory.SubFactory(FactFactory)
+    article = factory.SelfAttribute("fact.article")
+    type = "short_answer"
+    prompt = factory.Sequence(lambda n: f"On which day was article number {n} published?")
+    answer = "Tuesday"
+    sentence = factory.SelfAttribute("fact.sentence")
+    start = factory.SelfAttribute("fact.start")
+    end = factory.SelfAttribute("fact.end")
+    score = 0.5
+    status = Question.Status.APPROVED
+
+
+class CardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Card
+
+    student = factory.SubFactory(StudentFactory)
+    question = factory.SubFactory(QuestionFactory)
+    fact = factory.SelfAttribute("question.fact")
+    due = factory.LazyFunction(timezone.now)
+    created_at = factory.SelfAttribute("due")

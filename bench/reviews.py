@@ -1,0 +1,268 @@
+"""Benchmarks of the study side, run by `make bench`:
+
+1. recording one review through `learning.services.review_record` (target: median under 5 ms);
+2. the review page's due-queue query at 10,000 cards, then at 1,000,000 cards and 10,000,000
+   review rows (target: median under 5 ms, and within 1.5x of the time at 10,000 cards).
+
+Everything happens in a separate database, `bench_reviews`, on the same server as the app (the
+embedded PostgreSQL unless DATABASE_URL is set), made and migrated by Django's test-database
+machinery and dropped at the end. Rows are generated in SQL with generate_series.
+"""
+
+import contextlib
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import DatabaseError, connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from learning.models import Card, User  # noqa: E402
+from learning.services import review_record  # noqa: E402
+from quizzes.models import Fact, Question  # noqa: E402
+from tests.factories import ArticleFactory  # noqa: E402
+
+QUESTIONS = 1000  # cards per student
+QUESTIONS_PER_FACT = 2  # each fact asked two ways: every review buries a sibling
+SMALL_STUDENTS = 10  # 10,000 cards
+LARGE_STUDENTS = 1000  # 1,000,000 cards
+REVIEWS_PER_CARD = 10  # 10,000,000 reviews at the large size
+RECORD_RUNS = 500
+QUERY_RUNS = 300
+NOW = timezone.now()
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def execute(sql: str, params: dict | None = None) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params or {})
+
+
+def make_questions() -> None:
+    article = ArticleFactory(title="Benchmark article")
+    facts = Fact.objects.bulk_create(
+        Fact(article=article, kind="place", text=f"Fact {n}", sentence=article.text, start=0, end=1)
+        for n in range(QUESTIONS // QUESTIONS_PER_FACT)
+    )
+    template = {"article": article, "type": "short_answer", "answer": "Tuesday",
+                "sentence": article.text, "start": 0, "end": 1, "score": 0.5,
+                "status": Question.Status.APPROVED}  # fmt: skip
+    Question.objects.bulk_create(
+        Question(prompt=f"Benchmark question {n}", fact=facts[n // QUESTIONS_PER_FACT], **template)
+        for n in range(QUESTIONS)
+    )
+
+
+def bulk_session() -> None:
+    """Settings for loading rows only: the timings run on a plain session."""
+    execute("SET synchronous_commit = off")
+    # Skips the per-row foreign-key triggers (the rows are made consistent by construction).
+    # Needs a superuser, which the embedded server's postgres is; elsewhere, load slower.
+    with contextlib.suppress(DatabaseError):
+        execute("SET session_replication_role = replica")
+
+
+def add_students(first: int, last: int) -> None:
+    execute(
+        """
+        INSERT INTO learning_user (password, is_superuser, username, first_name, last_name, email,
+            is_staff, is_active, date_joined, time_zone, desired_retention, new_cards_per_day)
+        SELECT '!', false, 'bench' || n, '', '', '', false, true, now(), 'UTC', 0.9, 20
+        FROM generate_series(%(first)s, %(last)s) AS n
+        """,
+        {"first": first, "last": last},
+    )
+
+
+def add_cards(first: int, last: int) -> None:
+    """A card for every question, for students bench<first>..bench<last>, as in steady use: a
+    few overdue, most due over the next three months, 2% suspended, 1% buried."""
+    execute(
+        """
+        INSERT INTO learning_card (student_id, question_id, fact_id, state, step, stability,
+            difficulty, due, last_review, reps, lapses, suspended, buried_until, created_at)
+        SELECT u.id, q.id, q.fact_id, 2, NULL, 5 + random() * 60, 2 + random() * 6,
+               %(now)s + (random() * 100 - 5) * interval '1 day',
+               %(now)s - random() * interval '60 days', 10, (random() * 3)::int,
+               random() < 0.02,
+               CASE WHEN random() < 0.01 THEN %(now)s + interval '1 day' END,
+               %(now)s - interval '90 days'
+        FROM learning_user u CROSS JOIN quizzes_question q
+        WHERE u.username = ANY(%(names)s)
+        """,
+        {"now": NOW, "names": [f"bench{n}" for n in range(first, last + 1)]},
+    )
+
+
+STATE = '{"card_id": 0, "state": 2, "step": null, "stability": 12.5, "difficulty": 5.1, "due": "2025-01-01T00:00:00+00:00", "last_review": "2024-12-20T00:00:00+00:00"}'  # noqa: E501
+
+
+def add_reviews(min_card: int, max_card: int) -> None:
+    execute(
+        """
+        INSERT INTO learning_review (card_id, student_id, rating, reviewed_at, duration,
+            state_before, state_after, desired_retention, client_id, recorded_at)
+        SELECT c.id, c.student_id, 1 + (random() * 3)::int,
+               %(now)s - (n * 9 + random() * 9) * interval '1 day', interval '8 seconds',
+               %(state)s::jsonb, %(state)s::jsonb, 0.9, 'b' || c.id || '-' || n, %(now)s
+        FROM learning_card c CROSS JOIN generate_series(1, %(per_card)s) AS n
+        WHERE c.id BETWEEN %(low)s AND %(high)s
+        """,
+        {"now": NOW, "state": STATE, "per_card": REVIEWS_PER_CARD, "low": min_card,
+         "high": max_card},
+    )  # fmt: skip
+
+
+def _reviews_chunk(low: int, high: int) -> None:
+    try:
+        bulk_session()
+        add_reviews(low, high)
+    finally:
+        connection.close()
+
+
+def fill(first_student: int, last_student: int) -> None:
+    started = time.perf_counter()
+    bulk_session()
+    add_students(first_student, last_student)
+    chunk = 100
+    for low in range(first_student, last_student + 1, chunk):
+        add_cards(low, min(low + chunk - 1, last_student))
+    say(f"    {Card.objects.count():>11,} cards ({time.perf_counter() - started:.0f} s)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min(c.id), max(c.id) FROM learning_card c JOIN learning_user u "
+            "ON u.id = c.student_id WHERE u.username = ANY(%s)",
+            [[f"bench{n}" for n in range(first_student, last_student + 1)]],
+        )
+        low, high = cursor.fetchone()
+    step = 50_000
+    chunks = [(start, min(start + step - 1, high)) for start in range(low, high + 1, step)]
+    # One loader per core: the server does the work, each thread only waits on its connection.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for done, _ in enumerate(pool.map(lambda c: _reviews_chunk(*c), chunks), start=1):
+            if done % 4 == 0 or done == len(chunks):
+                rows = sum(h - lo + 1 for lo, h in chunks[:done]) * REVIEWS_PER_CARD
+                say(f"    {rows:>11,} reviews written ({time.perf_counter() - started:.0f} s)")
+    execute("RESET session_replication_role")
+    execute("RESET synchronous_commit")
+    execute("ANALYZE")
+    cards, reviews = Card.objects.count(), count("learning_review")
+    say(f"    now {cards:,} cards, {reviews:,} reviews ({time.perf_counter() - started:.0f} s)")
+
+
+def count(table: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - a fixed table name
+        return cursor.fetchone()[0]
+
+
+def ms(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p95 = ordered[int(len(ordered) * 0.95) - 1]
+    return f"median {statistics.median(ordered) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms"
+
+
+def time_due_queue(students: list[User]) -> list[float]:
+    """The review page's query: the student's first due, studyable card with its question."""
+    rng = random.Random(1)
+    for student in students[:20]:  # warm the cache, as a running server has it
+        Card.objects.due_for(student, NOW).studyable().select_related("question").first()
+    samples = []
+    for _ in range(QUERY_RUNS):
+        student = rng.choice(students)
+        started = time.perf_counter()
+        Card.objects.due_for(student, NOW).studyable().select_related(
+            "question", "question__article"
+        ).first()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def time_review_record(student: User) -> list[float]:
+    cards = list(Card.objects.filter(student=student, suspended=False)[:RECORD_RUNS])
+    samples = []
+    for index, card in enumerate(cards):
+        started = time.perf_counter()
+        review_record(
+            card=card,
+            rating=random.choice([1, 3, 3, 3, 4]),
+            reviewed_at=NOW + timedelta(seconds=index),
+            duration=timedelta(seconds=6),
+            client_id=uuid.uuid4().hex,
+        )
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def run() -> None:
+    make_questions()
+    say(f"== {SMALL_STUDENTS * QUESTIONS:,} cards ==")
+    fill(0, SMALL_STUDENTS - 1)
+    small_students = list(User.objects.filter(username__startswith="bench"))
+    small = time_due_queue(small_students)
+    say(f"  due queue:     {ms(small)}")
+    record_small = time_review_record(small_students[0])
+    say(f"  review_record: {ms(record_small)}")
+
+    large_cards = LARGE_STUDENTS * QUESTIONS
+    say(f"== {large_cards:,} cards, {large_cards * REVIEWS_PER_CARD:,} reviews ==")
+    fill(SMALL_STUDENTS, LARGE_STUDENTS - 1)
+    large_students = list(User.objects.filter(username__startswith="bench"))
+    large = time_due_queue(large_students)
+    say(f"  due queue:     {ms(large)}")
+    record_large = time_review_record(large_students[-1])
+    say(f"  review_record: {ms(record_large)}")
+
+    ratio = statistics.median(large) / statistics.median(small)
+    say("== Results ==")
+    verdict(
+        f"review_record median {median_ms(record_large)} ms (target < 5 ms)",
+        median_ms(record_large) < 5,
+    )
+    verdict(f"due queue at 1M cards {median_ms(large)} ms (target < 5 ms)", median_ms(large) < 5)
+    verdict(f"due queue 1M / 10k cards: {ratio:.2f}x (target <= 1.5x)", ratio <= 1.5)
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def verdict(figure: str, met: bool) -> None:
+    say(f"  {figure}: {'ok' if met else 'MISSED'}")
+
+
+def main() -> None:
+    # Production settings for the timing: no query log kept in memory.
+    settings.DEBUG = False
+    connection.settings_dict["TEST"]["NAME"] = "bench_reviews"
+    started = time.perf_counter()
+    say("Creating and migrating the bench_reviews database...")
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    say(f"Done in {time.perf_counter() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Playwright against Debian's Chromium, for the tests marked `browser`.
+
+Without Chromium they are skipped with the command that installs it; CI sets REQUIRE_BROWSER=1,
+which makes a missing browser a failure instead.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    return (
+        getattr(settings, "PLAYWRIGHT_CHROMIUM", None)
+        or os.environ.get("PLAYWRIGHT_CHROMIUM")
+        or "/usr/bin/chromium"
+    )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if not Path(path).is_file():
+        message = (
+            f"Chromium is not at {path}. Install it with `apt-get install chromium` "
+            "(as root), or point PLAYWRIGHT_CHROMIUM at a Chromium binary."
+        )
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM
+    # calls when it sees one. The calls are synchronous and safe here; the flag lives only as long
+    # as the browser, so the rest of the suite keeps Django's guard.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(
+                executable_path=path, headless=True, args=LAUNCH_ARGS
+            )
+            yield launched
+            launched.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()

@@ -1,0 +1,263 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from learning.models import Card, Review
+from tests.factories import (
+    ArticleFactory,
+    CardFactory,
+    CourseFactory,
+    EnrollmentFactory,
+    QuestionFactory,
+    StudentFactory,
+)
+
+pytestmark = pytest.mark.usefixtures("fast_passwords")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+STUDENT_PAGES = [
+    "learning:review",
+    "learning:progress",
+    "learning:study_settings",
+    "learning:leeches",
+]
+
+
+@pytest.mark.parametrize("url_name", [*STUDENT_PAGES, "learning:teach_leeches"])
+def test_anonymous_visitors_are_sent_to_log_in(client, db, url_name):
+    url = reverse(url_name)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize("url_name", STUDENT_PAGES)
+def test_instructors_get_403_on_student_pages(instructor_client, url_name):
+    assert instructor_client.get(reverse(url_name)).status_code == 403
+
+
+@pytest.mark.parametrize("url_name", STUDENT_PAGES)
+def test_students_get_their_pages(student_client, url_name):
+    assert student_client.get(reverse(url_name)).status_code == 200
+
+
+def test_students_get_403_on_the_instructors_leech_page(student_client):
+    assert student_client.get(reverse("learning:teach_leeches")).status_code == 403
+
+
+def test_the_review_page_shows_the_next_card_with_show_answer(student_client, card):
+    response = student_client.get(reverse("learning:review"))
+    assert card.question.prompt in response.content.decode()
+    assert b"Show answer" in response.content
+    assert b'aria-live="polite"' in response.content
+
+
+def test_short_answer_cards_offer_a_box_to_type_in(student_client, card):
+    response = student_client.get(reverse("learning:review"))
+    assert b'name="typed"' in response.content
+
+
+def test_multiple_choice_cards_show_their_options(student_client, enrolled_article, student):
+    question = QuestionFactory(
+        fact__article=enrolled_article,
+        type="multiple_choice",
+        answer="Vladivostok",
+        choices=["Moscow", "Vladivostok", "Sochi"],
+    )
+    CardFactory(student=student, question=question)
+    content = student_client.get(reverse("learning:review")).content.decode()
+    assert "<li>Sochi</li>" in content
+    assert 'name="typed"' not in content
+
+
+def test_the_answer_shows_ratings_with_their_next_intervals(student_client, card):
+    response = student_client.get(reverse("learning:review_answer", args=[card.pk]), **HTMX)
+    content = response.content.decode()
+    for label, interval in [("Again", "1m"), ("Hard", "6m"), ("Good", "10m"), ("Easy", "")]:
+        assert f'<span class="rating-label">{label}</span>' in content
+        assert f'<span class="rating-interval">{interval}' in content
+    assert "<html" not in content  # an htmx partial
+
+
+def test_the_answer_links_the_source_sentence_in_the_article(student_client, card):
+    response = student_client.get(reverse("learning:review_answer", args=[card.pk]))
+    url = reverse("learning:study_article", args=[card.question.article_id])
+    assert f"{url}#s-{card.question.start}" in response.content.decode()
+
+
+def test_a_typed_answer_is_graded_leniently(student_client, card):
+    url = reverse("learning:review_answer", args=[card.pk])
+    response = student_client.get(url, {"typed": "tuesdya"})
+    assert b"Correct, with a small typo" in response.content
+
+
+def test_another_students_card_is_a_404(student_client, db):
+    other = CardFactory()
+    assert student_client.get(reverse("learning:review_answer", args=[other.pk])).status_code == 404
+
+
+def test_grading_records_the_review_and_swaps_in_the_next_card(student_client, card, student):
+    second = CardFactory(
+        student=student, question=QuestionFactory(fact__article=card.question.article)
+    )
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, {"rating": 3, "client_id": "c1"}, **HTMX)
+    assert Review.objects.get().card == card
+    assert second.question.prompt in response.content.decode()
+
+
+def test_grading_without_htmx_redirects_to_the_review_page(student_client, card):
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, {"rating": 4, "client_id": "c1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("learning:review")
+
+
+def test_a_double_submitted_grade_is_recorded_once(student_client, card):
+    url = reverse("learning:review_grade", args=[card.pk])
+    student_client.post(url, {"rating": 3, "client_id": "c1"}, **HTMX)
+    student_client.post(url, {"rating": 3, "client_id": "c1"}, **HTMX)
+    assert Review.objects.count() == 1
+
+
+def test_the_answer_time_is_measured_from_when_the_card_was_shown(student_client, card):
+    shown_at = int((timezone.now() - timedelta(seconds=7)).timestamp() * 1000)
+    url = reverse("learning:review_grade", args=[card.pk])
+    student_client.post(url, {"rating": 3, "client_id": "c1", "shown_at": shown_at}, **HTMX)
+    assert timedelta(seconds=7) <= Review.objects.get().duration < timedelta(seconds=9)
+
+
+def test_a_missing_rating_is_explained(student_client, card):
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, {"client_id": "c1"}, **HTMX)
+    assert b"Choose Again, Hard, Good or Easy" in response.content
+    assert not Review.objects.exists()
+
+
+def test_when_nothing_is_due_the_page_says_when_and_how_many_new_cards_are_left(
+    student_client, card
+):
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, {"rating": 3, "client_id": "c1"}, **HTMX)
+    content = response.content.decode()
+    assert "Nothing to review right now" in content
+    assert "Your next card is due" in content
+    assert "No new cards left today" in content
+
+
+def test_the_progress_page_draws_titled_svg_charts(student_client, card):
+    content = student_client.get(reverse("learning:progress")).content.decode()
+    assert content.count("<svg") == 3
+    assert '<title id="chart-reviews-title">' in content
+    assert (
+        'aria-labelledby="chart-forecast-title" aria-describedby="chart-forecast-desc"' in content
+    )
+
+
+def test_the_progress_page_counts_a_review(student_client, card):
+    url = reverse("learning:review_grade", args=[card.pk])
+    student_client.post(url, {"rating": 3, "client_id": "c1"}, **HTMX)
+    content = student_client.get(reverse("learning:progress")).content.decode()
+    assert '<dd id="reviews-total">1</dd>' in content
+
+
+def test_the_progress_page_makes_a_fixed_number_of_queries(
+    student_client, student, enrolled_article, django_assert_max_num_queries
+):
+    for _ in range(5):
+        CardFactory(student=student, question=QuestionFactory(fact__article=enrolled_article))
+    with django_assert_max_num_queries(14):
+        student_client.get(reverse("learning:progress"))
+
+
+def test_settings_are_saved(student_client, student):
+    data = {"time_zone": "Europe/Paris", "desired_retention": "0.85", "new_cards_per_day": "10"}
+    response = student_client.post(reverse("learning:study_settings"), data)
+    assert response.status_code == 302
+    student.refresh_from_db()
+    assert (student.time_zone, student.desired_retention, student.new_cards_per_day) == (
+        "Europe/Paris",
+        0.85,
+        10,
+    )
+
+
+def test_settings_refuse_a_retention_out_of_range(student_client):
+    data = {"time_zone": "UTC", "desired_retention": "0.5", "new_cards_per_day": "10"}
+    response = student_client.post(reverse("learning:study_settings"), data)
+    assert response.status_code == 200
+    assert b"greater than or equal to 0.7" in response.content
+
+
+def test_an_article_of_the_students_course_is_shown_with_its_sentences_marked(student_client, card):
+    article = card.question.article
+    response = student_client.get(reverse("learning:study_article", args=[article.pk]))
+    assert response.status_code == 200
+    assert f'<mark id="s-{card.question.start}"' in response.content.decode()
+
+
+def test_an_article_outside_the_students_courses_is_a_404(student_client, db):
+    article = ArticleFactory()
+    assert (
+        student_client.get(reverse("learning:study_article", args=[article.pk])).status_code == 404
+    )
+
+
+def test_students_see_their_leeches(student_client, card):
+    Card.objects.filter(pk=card.pk).update(suspended=True, lapses=8)
+    response = student_client.get(reverse("learning:leeches"))
+    assert card.question.prompt in response.content.decode()
+
+
+def test_the_leech_list_makes_a_fixed_number_of_queries(
+    student_client, student, django_assert_max_num_queries
+):
+    for _ in range(5):
+        CardFactory(student=student, suspended=True, lapses=8)
+    with django_assert_max_num_queries(6):
+        student_client.get(reverse("learning:leeches"))
+
+
+def _leech_in_course(instructor):
+    course = CourseFactory(instructor=instructor)
+    article = ArticleFactory()
+    course.articles.add(article)
+    student = StudentFactory()
+    EnrollmentFactory(course=course, student=student)
+    question = QuestionFactory(fact__article=article)
+    return CardFactory(student=student, question=question, suspended=True, lapses=8)
+
+
+def test_instructors_see_leeches_of_their_courses_only(instructor_client, instructor):
+    mine = _leech_in_course(instructor)
+    theirs = _leech_in_course(CourseFactory().instructor)
+    content = instructor_client.get(reverse("learning:teach_leeches")).content.decode()
+    assert mine.question.prompt in content
+    assert theirs.question.prompt not in content
+
+
+def test_the_instructors_leech_list_makes_a_fixed_number_of_queries(
+    instructor_client, instructor, django_assert_max_num_queries
+):
+    for _ in range(5):
+        _leech_in_course(instructor)
+    with django_assert_max_num_queries(6):
+        instructor_client.get(reverse("learning:teach_leeches"))
+
+
+def test_the_study_home_links_review_and_progress(student_client):
+    content = student_client.get(reverse("learning:study_home")).content.decode()
+    assert f'href="{reverse("learning:review")}"' in content
+    assert f'href="{reverse("learning:progress")}"' in content
+
+
+def test_the_study_home_makes_a_fixed_number_of_queries(
+    student_client, student, django_assert_max_num_queries
+):
+    for _ in range(3):
+        course = CourseFactory()
+        course.articles.add(ArticleFactory(), ArticleFactory())
+        EnrollmentFactory(course=course, student=student)
+    with django_assert_max_num_queries(10):
+        student_client.get(reverse("learning:study_home"))

@@ -1,0 +1,167 @@
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import fsrs
+import pytest
+
+from learning.grading import edit_distance, grade_typed, normalise
+from learning.scheduling import (
+    day_start,
+    format_interval,
+    preview_dues,
+    replay,
+    scheduler_for,
+)
+
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def _review_state_card(days: float) -> fsrs.Card:
+    return fsrs.Card(
+        card_id=7,
+        state=fsrs.State.Review,
+        stability=days,
+        difficulty=5.0,
+        due=T0,
+        last_review=T0 - timedelta(days=days),
+    )
+
+
+@pytest.mark.parametrize(
+    ("interval", "label"),
+    [
+        (timedelta(seconds=20), "<1m"),
+        (timedelta(minutes=1), "1m"),
+        (timedelta(minutes=10), "10m"),
+        (timedelta(hours=5), "5h"),
+        (timedelta(days=3), "3d"),
+        (timedelta(days=45), "1.5mo"),
+        (timedelta(days=730), "2y"),
+    ],
+)
+def test_intervals_read_as_under_ankis_buttons(interval, label):
+    assert format_interval(interval) == label
+
+
+def test_the_preview_orders_the_ratings_from_again_to_easy():
+    dues = preview_dues(_review_state_card(10), desired_retention=0.9, now=T0)
+    again, hard, good, easy = (dues[rating] for rating in fsrs.Rating)
+    assert again < hard < good < easy
+
+
+def test_a_new_cards_preview_shows_the_learning_steps():
+    dues = preview_dues(fsrs.Card(card_id=1, due=T0), desired_retention=0.9, now=T0)
+    assert dues[fsrs.Rating.Again] - T0 == timedelta(minutes=1)
+    assert dues[fsrs.Rating.Good] - T0 == timedelta(minutes=10)
+
+
+def test_a_higher_desired_retention_schedules_sooner():
+    strict = preview_dues(_review_state_card(30), desired_retention=0.97, now=T0)
+    relaxed = preview_dues(_review_state_card(30), desired_retention=0.8, now=T0)
+    assert strict[fsrs.Rating.Good] < relaxed[fsrs.Rating.Good]
+
+
+def test_fuzz_is_the_same_for_the_same_card_and_time():
+    card = _review_state_card(40)
+    first = scheduler_for(0.9).review_card(card, fsrs.Rating.Good, T0)[0].due
+    again = scheduler_for(0.9).review_card(card, fsrs.Rating.Good, T0)[0].due
+    assert first == again
+
+
+def test_fuzz_spreads_cards_reviewed_at_the_same_time():
+    dues = {
+        scheduler_for(0.9).review_card(
+            fsrs.Card(card_id=n, state=fsrs.State.Review, stability=40, difficulty=5,
+                      due=T0, last_review=T0 - timedelta(days=40)),
+            fsrs.Rating.Good,
+            T0,
+        )[0].due
+        for n in range(30)
+    }  # fmt: skip
+    assert len(dues) > 1
+
+
+def test_replaying_a_log_reproduces_the_scheduler():
+    scheduler = scheduler_for(0.9)
+    card = fsrs.Card(card_id=3, due=T0)
+    log = []
+    moment = T0
+    for rating in [3, 3, 3, 1, 3, 4, 2, 3]:
+        card, _ = scheduler.review_card(card, fsrs.Rating(rating), moment)
+        log.append(SimpleNamespace(rating=rating, reviewed_at=moment, desired_retention=0.9))
+        moment = card.due
+    assert replay(card_id=3, created_at=T0, reviews=log).to_dict() == card.to_dict()
+
+
+def test_a_day_starts_at_local_midnight():
+    # 03:00 UTC on 2 March is still 1 March in New York (UTC-5).
+    start = day_start("America/New_York", datetime(2025, 3, 2, 3, 0, tzinfo=UTC))
+    assert start == datetime(2025, 3, 1, 5, 0, tzinfo=UTC)
+
+
+def test_the_next_day_starts_at_the_next_local_midnight_across_a_dst_change():
+    # New York moves its clocks forward on 9 March 2025: that day has 23 hours.
+    start = day_start("America/New_York", datetime(2025, 3, 9, 12, 0, tzinfo=UTC), days=1)
+    assert start == datetime(2025, 3, 10, 4, 0, tzinfo=UTC)
+
+
+def _question(answer, type_="short_answer", accepted=(), tolerance=None):
+    return SimpleNamespace(type=type_, answer=answer, accepted=list(accepted), tolerance=tolerance)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["pyongyang", "  PYONGYANG. ", "Pyongyng", "Pyonygang", "the Pyongyang"],
+)
+def test_typed_answers_forgive_case_punctuation_articles_and_one_typo(typed):
+    assert grade_typed(_question("Pyongyang"), typed).correct
+
+
+def test_typed_answers_forgive_accents():
+    assert grade_typed(_question("Élysée Palace"), "elysee palace").correct
+
+
+def test_longer_answers_forgive_two_typos():
+    assert grade_typed(_question("Vladivostok summit"), "Vladivostock sumit").correct
+
+
+def test_short_answers_forgive_only_one_typo():
+    assert not grade_typed(_question("Moscow"), "Mosocw x").correct
+
+
+def test_a_different_number_is_never_a_typo():
+    assert not grade_typed(_question("1950"), "1951").correct
+
+
+def test_very_short_answers_must_be_exact():
+    assert not grade_typed(_question("Kim"), "Kin").correct
+
+
+def test_accepted_variants_count():
+    assert grade_typed(_question("Kim Jong-un", accepted=["Kim"]), "kim").correct
+
+
+def test_a_typo_is_reported_as_a_near_miss():
+    grade = grade_typed(_question("Pyongyang"), "Pyongyng")
+    assert grade.near_miss
+    assert grade.verdict == "Correct, with a small typo"
+
+
+def test_a_wrong_answer_is_not_correct():
+    assert grade_typed(_question("Pyongyang"), "Seoul").verdict == "Not quite"
+
+
+@pytest.mark.parametrize(
+    ("typed", "correct"), [("1,000", True), ("1.1 thousand", False), ("990", True)]
+)
+def test_numeric_answers_count_within_the_tolerance(typed, correct):
+    question = _question(1000.0, type_="numeric", tolerance=10)
+    assert grade_typed(question, typed).correct is correct
+
+
+def test_normalising_keeps_decimal_points():
+    assert normalise("3.5 %") == "3.5"
+
+
+def test_a_swap_of_neighbours_is_one_edit():
+    assert edit_distance("teh", "the") == 1
