@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Greatest, TruncDate
+from django.template.defaultfilters import pluralize
 
 from learning.charts import Chart, column_chart, row_chart
 from learning.models import Card, Review
@@ -167,7 +168,8 @@ def progress_charts(progress: Progress) -> dict[str, Chart]:
         chart_id="chart-reviews",
         title=f"Reviews per day, last {DAYS} days",
         summary=(
-            f"{progress.reviews_total} reviews in the last {DAYS} days"
+            f"{progress.reviews_total} review{pluralize(progress.reviews_total)} "
+            f"in the last {DAYS} days"
             + (f"; the most on {_day_label(busiest[0])} ({busiest[1]})." if busiest[1] else ".")
         ),
         points=[(_day_label(day), count) for day, count in progress.reviews_per_day],
@@ -176,7 +178,10 @@ def progress_charts(progress: Progress) -> dict[str, Chart]:
     forecast = column_chart(
         chart_id="chart-forecast",
         title=f"Cards due, next {DAYS} days",
-        summary=f"{coming} cards come up in the next {DAYS} days, {progress.forecast[0][1]} today.",
+        summary=(
+            f"{coming} card{pluralize(coming)} come{'' if coming != 1 else 's'} up in the next "
+            f"{DAYS} days, {progress.forecast[0][1]} today."
+        ),
         points=[(_day_label(day), count) for day, count in progress.forecast],
     )
     states = row_chart(
