@@ -9,6 +9,9 @@ from ..entities import PERSON, Entity, EntityIndex
 from ..names import fold, name_key
 from ..parsing import ParsedText, Sentence
 from ..records import Fact, Question
+from ..titles import is_honorific, is_role_noun
+
+BARE_AFTER_PREPOSITION = re.compile(r"\b(?:in|to|from|at|of|by|into|across|with|for|on) $")
 
 
 @dataclass
@@ -57,6 +60,32 @@ class Context:
     def people_with_roles(self) -> set[str]:
         return {fact.value["person"] for fact in self.facts if fact.kind == "role"}
 
+    @cached_property
+    def titled_people(self) -> set[str]:
+        """People named at least once right after a title or honorific ("President Trump",
+        "Mr Macri"): a bare title is too vague to be a role fact but shows a person."""
+        names = set()
+        for entity in self.index.of_kind(PERSON):
+            for mention in entity.mentions:
+                before = self.text[max(0, mention.start - 40) : mention.start].split()
+                if before and (is_role_noun(before[-1]) or is_honorific(before[-1])):
+                    names.add(entity.name)
+                    break
+        return names
+
+    def takes_the(self, name: str) -> bool:
+        """Whether the article writes the name after "the" ("the U.S."), so it cannot stand in
+        a slot without one ("fly to U.S.")."""
+        entity = self.index.find(name)
+        if entity is None:
+            return False
+        # Most mentions of "the U.S." are modifiers ("a chief US objective"), so only mentions
+        # after "the" and bare ones after a preposition ("from Argentina") are counted.
+        before = [self.text[max(0, m.start - 12) : m.start].lower() for m in entity.mentions]
+        after_the = sum(text.endswith("the ") for text in before)
+        bare = sum(bool(BARE_AFTER_PREPOSITION.search(text)) for text in before)
+        return after_the > 0 and after_the >= bare
+
     def is_confident_person(self, entity: Entity) -> bool:
         # A one-word "person" that nobody quotes and no title describes is too often a
         # tagging mistake ("Fentanyl") to ask about or offer as a choice.
@@ -64,6 +93,7 @@ class Context:
             len(name_key(entity.name).split()) > 1
             or entity.name in self.people_with_roles
             or entity.name in self.speakers
+            or entity.name in self.titled_people
         )
 
     def speaker_of_quote_covering(self, start: int, end: int) -> str | None:

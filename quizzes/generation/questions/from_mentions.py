@@ -1,5 +1,7 @@
 """Questions that blank, swap or ask for one mention in its sentence: numbers, dates and names."""
 
+import re
+
 from ..entities import ORGANISATION, PERSON, PLACE
 from ..numbers import format_number
 from ..records import Fact, Question
@@ -132,8 +134,9 @@ def entity_questions(context: Context, fact: Fact) -> list[Question]:
         wrong = distractors.entity_distractors(context, entity, prompt)
         if len(wrong) >= distractors.WANTED:
             found.append(multiple_choice(prompt, entity.name, wrong, fact, features))
-            if swappable(context, fact):
-                found.extend(true_false_pair(context, fact, span, wrong[0], features))
+            swap = next((name for name in wrong if not context.takes_the(name)), None)
+            if swap is not None and swappable(context, fact):
+                found.extend(true_false_pair(context, fact, span, swap, features))
     wh = wh_question(context, fact, forms)
     if wh is not None:
         found.append(
@@ -160,12 +163,19 @@ def inside_a_title(context: Context, fact: Fact, name: str) -> bool:
     )
 
 
+KIND_OF_PLACE = re.compile(
+    r"\b(?:state|city|town|village|province|region|county|district|island|republic|port)"
+    r" of $"
+)
+
+
 def swappable(context: Context, fact: Fact) -> bool:
     """Whether another name can stand in the mention's place and still read as English: not
     after "the" ("the Argentina") and not as a modifier ("his China counterpart")."""
     start, end = fact.extra["span"]
-    if context.text[max(0, start - 4) : start].lower() == "the ":
-        return False
+    before = context.text[max(0, start - 30) : start].lower()
+    if before.endswith("the ") or KIND_OF_PLACE.search(before):
+        return False  # "the state of _____" wants a state: any other place gives it away
     sentence = context.sentence_of(fact)
     for token in sentence.span:
         if sentence.offset + token.idx >= start:

@@ -15,6 +15,12 @@ ATTRIBUTION_PRONOUN = re.compile(
     r"(?<=[,;] )(?P<pronoun>he|she)(?= (?:said|says|explained|added|noted|argued|predicted"
     r"|believes|thinks|warned|stressed|told)\b)"
 )
+# "Trump had threatened to do that": the sentence leans on one the prompt does not carry.
+LEANS_ON_CONTEXT = re.compile(
+    r"\b(?:do|does|did|doing|done) (?:that|this|so)\b"
+    r"|\b(?:of|about|after|despite|like|before) (?:that|this)(?=\s*[,.;:!?)]|$)",
+    re.I,
+)
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|I'm|we're)\b|\bI['\u2019]")
 MAX_WORDS = 55
 MIN_WORDS = 6
@@ -64,6 +70,8 @@ def sentence_prompt(
         return None
     if FIRST_PERSON.search(text):
         return None  # "we", "our", "I": someone's own words, not a fact a reader can check
+    if LEANS_ON_CONTEXT.search(text):
+        return None
     speaker = context.speaker_of_quote_covering(start, end)
     if speaker is not None:
         # A sentence that is all quotation is an opinion: say whose, or leave it out.

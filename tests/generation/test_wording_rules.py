@@ -1,0 +1,55 @@
+"""Rules that keep prompts readable on their own and false statements from giving themselves
+away."""
+
+import re
+
+import pytest
+
+from quizzes.generation import generate
+
+ARTICLE = (
+    "Harbour deal signed\n\n"
+    "President Okafor signed the harbour agreement in Lagos on Monday, ending two years of "
+    "talks.\n\n"
+    "The agreement covers about $3 billion of investment in the port of Lagos, officials said.\n\n"
+    "Okafor had promised to do that, and to add $1 billion for roads, if the talks succeeded.\n\n"
+    "Ships from the Netherlands will use the new terminal, and cargo bound for Ghana will pass "
+    "through it.\n\n"
+    "The first ships will sail from Rotterdam, in the province of Holland, to Lagos in the "
+    "spring of 2025.\n\n"
+    "Trade with the Netherlands grew by 12% last year, and trade with Ghana by 8%.\n\n"
+    "Okafor later flew to Accra and to Abuja to present the deal to regional leaders."
+)
+
+
+@pytest.fixture(scope="module")
+def questions(nlp):
+    return generate(ARTICLE, nlp=nlp).questions
+
+
+def false_statements(questions):
+    return [q.prompt for q in questions if q.type == "true_false" and q.answer is False]
+
+
+def test_a_one_word_name_after_a_title_counts_as_a_person(questions):
+    asked = {q.type for q in questions if q.answer == "Okafor"}
+    assert "short_answer" in asked
+    assert "Who signed the harbour agreement in Lagos on Monday, ending two years of talks?" in [
+        q.prompt for q in questions
+    ]
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_left_out(questions):
+    assert questions
+    assert not [q.prompt for q in questions if "do that" in q.prompt]
+
+
+def test_a_name_the_article_writes_after_the_is_not_swapped_into_a_bare_slot(questions):
+    statements = false_statements(questions)
+    assert statements
+    assert not [s for s in statements if re.search(r"(?<!the )Netherlands", s)]
+
+
+def test_a_place_named_after_province_of_is_not_swapped(questions):
+    statements = false_statements(questions)
+    assert not [s for s in statements if "province of" in s and "province of Holland" not in s]
