@@ -53,9 +53,16 @@ def nice_ceiling(value: int) -> int:
 
 
 def column_chart(
-    *, chart_id: str, title: str, summary: str, points: list[tuple[str, int]], label_every: int = 7
+    *,
+    chart_id: str,
+    title: str,
+    summary: str,
+    points: list[tuple[str, int]],
+    label_every: int = 7,
+    label_last: bool = False,
 ) -> Chart:
-    """Vertical bars, one per point, with every `label_every`-th label under the axis."""
+    """Vertical bars, one per point, with every `label_every`-th label under the axis, counted
+    from the first point, or from the last with `label_last` (so "today" ends a history)."""
     width, height, left, right, top, bottom = 480, 220, 36, 24, 12, 34
     plot_width, plot_height = width - left - right, height - top - bottom
     top_value = nice_ceiling(max((value for _, value in points), default=0))
@@ -75,7 +82,7 @@ def column_chart(
     x_labels = [
         Tick(x=round(left + index * slot + slot / 2, 2), y=baseline + 22, text=label)
         for index, (label, _) in enumerate(points)
-        if index % label_every == 0
+        if (len(points) - 1 - index if label_last else index) % label_every == 0
     ]
     levels = [0, top_value // 2, top_value] if top_value % 2 == 0 else [0, top_value]
     y_labels = [
@@ -102,7 +109,10 @@ def column_chart(
 
 def row_chart(*, chart_id: str, title: str, summary: str, points: list[tuple[str, int]]) -> Chart:
     """Horizontal bars with their labels on the left and their values at their ends."""
-    row, left, right, top = 30, 100, 48, 8
+    # Room for the longest label at the largest font the page uses (18px on a phone, about
+    # ten units a character), so "Relearning" is not clipped.
+    longest = max((len(label) for label, _ in points), default=0)
+    row, left, right, top = 30, max(60, 12 + 11 * longest), 48, 8
     width = 480
     height = top * 2 + row * len(points)
     plot_width = width - left - right

@@ -30,8 +30,7 @@ class StudySettingsForm(forms.Form):
     desired_retention = forms.FloatField(
         min_value=MIN_DESIRED_RETENTION,
         max_value=MAX_DESIRED_RETENTION,
-        step_size=0.01,
-        widget=forms.NumberInput(attrs={"step": "0.01"}),
+        widget=forms.NumberInput(attrs={"step": "any"}),
         help_text=(
             f"The share of cards you want to still remember when they come up, from "
             f"{MIN_DESIRED_RETENTION} to {MAX_DESIRED_RETENTION}. Higher means more reviews."
@@ -44,8 +43,40 @@ class StudySettingsForm(forms.Form):
     )
 
 
+# Milliseconds since the epoch for the year 2100: anything later is not a clock reading.
+MAX_SHOWN_AT = 4_102_444_800_000
+
+
 class ReviewGradeForm(forms.Form):
-    rating = forms.TypedChoiceField(choices=Review.Rating.choices, coerce=int)
-    client_id = forms.CharField(max_length=64)
+    rating = forms.TypedChoiceField(
+        choices=Review.Rating.choices,
+        coerce=int,
+        error_messages={
+            "required": "Choose Again, Hard, Good or Easy.",
+            "invalid_choice": "Choose Again, Hard, Good or Easy.",
+        },
+    )
+    client_id = forms.CharField(
+        max_length=64,
+        error_messages={
+            "required": "The review had no id; reload the page and answer again.",
+            "max_length": "The review id is too long (at most 64 characters).",
+        },
+    )
     # When the card was shown (milliseconds since the epoch): the answer time is measured from it.
-    shown_at = forms.IntegerField(required=False, min_value=0)
+    shown_at = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=MAX_SHOWN_AT,
+        error_messages={
+            "invalid": "The time the card was shown must be milliseconds since 1970.",
+            "max_value": "The time the card was shown is too far in the future.",
+        },
+    )
+
+    def error_text(self) -> str:
+        """One sentence for the student: the first problem, in the fields' order."""
+        for name in self.fields:
+            if name in self.errors:
+                return self.errors[name][0]
+        return "The answer could not be recorded."

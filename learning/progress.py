@@ -173,6 +173,7 @@ def progress_charts(progress: Progress) -> dict[str, Chart]:
             + (f"; the most on {_day_label(busiest[0])} ({busiest[1]})." if busiest[1] else ".")
         ),
         points=[(_day_label(day), count) for day, count in progress.reviews_per_day],
+        label_last=True,
     )
     coming = sum(count for _, count in progress.forecast)
     forecast = column_chart(

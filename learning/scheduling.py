@@ -6,6 +6,7 @@ card's review log, and finds where a student's local day starts and ends.
 """
 
 import random
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -107,17 +108,40 @@ def _one_decimal(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def replay(*, card_id: int, created_at: datetime, reviews) -> fsrs.Card:
-    """Rebuild a card's fsrs state from its review log, in the order the reviews were recorded.
+@dataclass(frozen=True)
+class RebuiltCard:
+    memory: fsrs.Card
+    reps: int
+    lapses: int
+    suspended: bool
+
+
+def is_lapse(state_before: State, rating: Rating) -> bool:
+    """Forgetting a card that had graduated; eight of these make a leech."""
+    return state_before == State.Review and rating == Rating.Again
+
+
+def rebuild(*, card_id: int, created_at: datetime, reviews) -> RebuiltCard:
+    """Rebuild a card from its review log, in the order the reviews were recorded: its fsrs
+    state, its counts and whether it is a suspended leech.
 
     Each review carries the desired retention it was scheduled with, so a student changing the
     setting later does not change the past."""
     card = fsrs.Card(card_id=card_id, due=as_utc(created_at))
+    reps = lapses = 0
     for review in reviews:
+        rating = Rating(review.rating)
+        lapses += is_lapse(card.state, rating)
+        reps += 1
         card, _ = scheduler_for(review.desired_retention).review_card(
-            card, Rating(review.rating), as_utc(review.reviewed_at)
+            card, rating, as_utc(review.reviewed_at)
         )
-    return card
+    return RebuiltCard(card, reps, lapses, lapses >= LEECH_THRESHOLD)
+
+
+def replay(*, card_id: int, created_at: datetime, reviews) -> fsrs.Card:
+    """The fsrs state alone, as `rebuild` finds it."""
+    return rebuild(card_id=card_id, created_at=created_at, reviews=reviews).memory
 
 
 def day_start(time_zone: str, now: datetime, *, days: int = 0) -> datetime:

@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from learning.models import Card, Review, User, validate_time_zone
 from learning.queue import new_cards_allowed, new_questions
@@ -16,8 +15,8 @@ from learning.scheduling import (
     MAX_NEW_CARDS_PER_DAY,
     MIN_DESIRED_RETENTION,
     Rating,
-    State,
     as_utc,
+    is_lapse,
     scheduler_for,
 )
 
@@ -150,7 +149,7 @@ def _review_record(
     )
     card.set_fsrs(after)
     card.reps += 1
-    if before.state == State.Review and rating == Rating.Again:
+    if is_lapse(before.state, Rating(rating)):
         card.lapses += 1
         card.suspended = card.lapses >= LEECH_THRESHOLD
     card.buried_until = None
@@ -171,9 +170,9 @@ def _review_record(
 
 
 def _siblings_bury(*, card: Card, until: datetime) -> int:
-    # Anki buries new and review siblings; a sibling in a learning step keeps its short step.
+    # Every sibling, including one in a learning step (which Anki would leave): the product asks
+    # that a fact come up once a day, and FSRS schedules a step answered late without harm.
     siblings = Card.objects.filter(
-        Q(reps=0) | Q(state=Card.State.REVIEW),
         student_id=card.student_id,
         fact_id=card.fact_id,
         suspended=False,

@@ -24,6 +24,7 @@ from learning.roles import STUDY_PERMISSION, TEACH_PERMISSION
 from learning.scheduling import MAX_ANSWER_TIME, RATING_LABELS, format_interval, preview_dues
 from learning.services import (
     LearningError,
+    cards_unbury,
     review_next,
     review_record,
     student_sign_up,
@@ -70,6 +71,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
     courses = Course.objects.studied_by(request.user).select_related("instructor")
     courses = courses.prefetch_related("articles")
     now = timezone.now()
+    cards_unbury(student=request.user, now=now)  # a new day returns yesterday's buried cards
     context = {
         "courses": courses,
         "due_count": Card.objects.due_for(request.user, now).studyable().count(),
@@ -188,7 +190,7 @@ def review_grade(request: HttpRequest, pk: int) -> HttpResponse:
         except LearningError as exc:
             error = str(exc)
     else:
-        error = "Choose Again, Hard, Good or Easy."
+        error = form.error_text()
     if not request.htmx:
         if error:
             messages.error(request, error)
@@ -200,7 +202,9 @@ def review_grade(request: HttpRequest, pk: int) -> HttpResponse:
 @study_required
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
-    data = student_progress(request.user, timezone.now())
+    now = timezone.now()
+    cards_unbury(student=request.user, now=now)
+    data = student_progress(request.user, now)
     context = {"progress": data, "charts": progress_charts(data)}
     return render(request, "learning/progress.html", context)
 

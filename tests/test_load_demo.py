@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from quizzes.models import Article, Course, Enrollment
+from quizzes.models import Article, Course, Enrollment, Fact, Question
 
 
 @pytest.fixture
@@ -30,12 +30,23 @@ def test_load_demo_enrolls_the_student_in_a_course_with_both_seeds(demo_output):
     assert course.enrollments.get().student.username == "student"
 
 
+def _counts() -> dict[str, int]:
+    return {
+        "facts": Fact.objects.count(),
+        "questions": Question.objects.count(),
+        "approved": Question.objects.filter(status=Question.Status.APPROVED).count(),
+    }
+
+
 def test_load_demo_twice_leaves_one_copy_of_everything(demo_output, django_user_model):
+    first = _counts()
     call_command("load_demo", stdout=io.StringIO())
     assert django_user_model.objects.count() == 2
     assert Article.objects.count() == 2
     assert Course.objects.count() == 1
     assert Enrollment.objects.count() == 1
+    assert _counts() == first
+    assert first["facts"] and first["approved"]
 
 
 def test_load_demo_keeps_seed_metadata(demo_output):

@@ -3,9 +3,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import DatabaseError, transaction
+from django.urls import reverse
 
 from learning.models import AppendOnlyError, Card, Review
-from learning.scheduling import LEECH_THRESHOLD, replay
+from learning.scheduling import LEECH_THRESHOLD, rebuild
 from learning.services import LearningError, review_next, review_record, study_settings_update
 from tests.factories import CardFactory, QuestionFactory
 
@@ -94,12 +95,13 @@ def test_buried_siblings_come_back_the_next_day(student, card):
     assert review_next(student=student, now=datetime(2025, 3, 4, 0, 1, tzinfo=UTC)) == sibling
 
 
-def test_a_sibling_in_a_learning_step_is_not_buried(student, card):
+def test_a_sibling_in_a_learning_step_is_buried_too(student, card):
     sibling = CardFactory(student=student, question=QuestionFactory(fact=card.fact), due=T0)
     _review(sibling, AGAIN, T0)
     _review(card, GOOD, T0)
     sibling.refresh_from_db()
-    assert sibling.buried_until is None
+    assert sibling.state == Card.State.LEARNING
+    assert sibling.buried_until == datetime(2025, 3, 4, tzinfo=UTC)
 
 
 def test_no_new_sibling_is_introduced_on_the_day_its_fact_was_studied(student, card):
@@ -120,6 +122,25 @@ def test_eight_lapses_suspend_the_card_as_a_leech(card):
     card.refresh_from_db()
     assert (card.lapses, card.suspended) == (LEECH_THRESHOLD, True)
     assert card in Card.objects.leeches()
+    rebuilt = rebuild(
+        card_id=card.pk, created_at=card.created_at, reviews=card.reviews.order_by("id")
+    )
+    assert (rebuilt.reps, rebuilt.lapses, rebuilt.suspended) == (card.reps, LEECH_THRESHOLD, True)
+
+
+def test_a_leech_is_listed_for_the_student_and_the_courses_instructor(client, student, card):
+    moment = _graduate(card)
+    for _lapse in range(LEECH_THRESHOLD):
+        card.refresh_from_db()
+        moment = max(card.due, moment + timedelta(days=1))
+        _review(card, AGAIN, moment)
+        if not Card.objects.get(pk=card.pk).suspended:
+            _review(card, GOOD, moment + timedelta(minutes=10))
+    prompt = card.question.prompt
+    client.force_login(student)
+    assert prompt in client.get(reverse("learning:leeches")).content.decode()
+    client.force_login(card.question.article.courses.get().instructor)
+    assert prompt in client.get(reverse("learning:teach_leeches")).content.decode()
 
 
 def test_a_suspended_card_leaves_the_queue_and_cannot_be_reviewed(student, card):
@@ -175,10 +196,16 @@ def test_the_log_rebuilds_the_stored_state(student, card):
         _review(card, rating, moment)
         card.refresh_from_db()
         moment = card.due + timedelta(hours=3)
-    rebuilt = replay(
+    rebuilt = rebuild(
         card_id=card.pk, created_at=card.created_at, reviews=card.reviews.order_by("id")
     )
-    assert rebuilt.to_dict() == card.to_fsrs().to_dict()
+    assert rebuilt.memory.to_dict() == card.to_fsrs().to_dict()
+    assert card.lapses == 2
+    assert (rebuilt.reps, rebuilt.lapses, rebuilt.suspended) == (
+        card.reps,
+        card.lapses,
+        card.suspended,
+    )
 
 
 def test_each_review_logs_the_state_before_and_after(card):

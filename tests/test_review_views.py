@@ -135,6 +135,26 @@ def test_a_missing_rating_is_explained(student_client, card):
     assert not Review.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"rating": 9, "client_id": "c1"}, "Choose Again, Hard, Good or Easy"),
+        ({"rating": 3, "client_id": "x" * 65}, "The review id is too long"),
+        ({"rating": 3, "client_id": ""}, "The review had no id"),
+        ({"rating": 3, "client_id": "c1", "shown_at": "soon"}, "milliseconds since 1970"),
+        ({"rating": 3, "client_id": "c1", "shown_at": 10**15}, "too far in the future"),
+        ({"rating": 3, "client_id": "c1", "shown_at": 10**20}, "too far in the future"),
+    ],
+)
+@pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "plain"])
+def test_a_bad_grade_is_explained_and_records_nothing(student_client, card, data, message, headers):
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, data, follow=True, **headers)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Review.objects.exists()
+
+
 def test_when_nothing_is_due_the_page_says_when_and_how_many_new_cards_are_left(
     student_client, card
 ):
@@ -181,6 +201,14 @@ def test_settings_are_saved(student_client, student):
         0.85,
         10,
     )
+
+
+@pytest.mark.parametrize("retention", ["0.7", "0.755", "0.99"])
+def test_settings_accept_any_retention_in_range(student_client, student, retention):
+    data = {"time_zone": "UTC", "desired_retention": retention, "new_cards_per_day": "10"}
+    assert student_client.post(reverse("learning:study_settings"), data).status_code == 302
+    student.refresh_from_db()
+    assert student.desired_retention == float(retention)
 
 
 def test_settings_refuse_a_retention_out_of_range(student_client):
@@ -261,3 +289,20 @@ def test_the_study_home_makes_a_fixed_number_of_queries(
         EnrollmentFactory(course=course, student=student)
     with django_assert_max_num_queries(10):
         student_client.get(reverse("learning:study_home"))
+
+
+def test_yesterdays_buried_cards_count_as_due_without_opening_the_review_page(
+    student_client, student, card
+):
+    sibling = CardFactory(student=student, question=QuestionFactory(fact=card.fact))
+    student_client.post(
+        reverse("learning:review_grade", args=[card.pk]), {"rating": 3, "client_id": "c1"}
+    )
+    sibling.refresh_from_db()
+    assert sibling.buried_until is not None
+    before = student_client.get(reverse("learning:progress")).context["progress"].due_today
+    Card.objects.filter(pk=sibling.pk).update(buried_until=timezone.now() - timedelta(minutes=1))
+
+    assert student_client.get(reverse("learning:study_home")).context["due_count"] == 1
+    progress = student_client.get(reverse("learning:progress")).context["progress"]
+    assert progress.due_today == before + 1
