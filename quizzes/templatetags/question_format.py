@@ -22,3 +22,11 @@ def answer_text(answer) -> str:
 @register.filter
 def get_count(counts: dict, key: str) -> int:
     return counts.get(key, 0)
+
+
+@register.filter
+def other_accepted(question) -> list[str]:
+    """The accepted variants a reader has not just seen as the answer."""
+    shown = answer_text(question.answer).casefold()
+    variants = dict.fromkeys(str(variant) for variant in question.accepted or [])
+    return [variant for variant in variants if variant.casefold() != shown]
