@@ -46,7 +46,8 @@ def test_load_demo_twice_leaves_one_copy_of_everything(demo_output, django_user_
     assert Course.objects.count() == 1
     assert Enrollment.objects.count() == 1
     assert _counts() == first
-    assert first["facts"] and first["approved"]
+    assert first["facts"]
+    assert first["approved"]
 
 
 def test_load_demo_keeps_seed_metadata(demo_output):
