@@ -60,7 +60,7 @@ def generate(
         raise GenerationError("No sentences were found in the article text.")
     index = build_index(parsed)
     facts = extract_facts(parsed, index, published)
-    context = Context(parsed, index, facts)
+    context = Context(parsed, index, facts, title=cleaned.title or "")
     questions = rank(build_questions(context), context)
     return GeneratedArticle(
         title=cleaned.title or fallback_title(parsed.sentences[0].text),

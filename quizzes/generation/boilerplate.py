@@ -133,6 +133,9 @@ UI_PHRASES = re.compile(
         | click\ here.*
         | (?:sign\ up|subscribe)\ (?:for|to)\ .*
         | .{0,40}\ comments?\ (?:are\ )?closed.*
+        | (?:we|we\ and\ our\ partners|this\ (?:web)?site|our\ (?:web)?site)
+          \ (?:use|uses|are\ using)\ cookies\b.*
+        | cookie\ (?:settings|preferences|policy|consent|notice)\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

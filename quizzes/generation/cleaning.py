@@ -19,6 +19,10 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.'\u2019 ]{1,40}[A-Z.]\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]+\s*(?=[A-Z\"“])"
 )
 QUOTE_CHARS = '"“”«»'
+TIME_STAMP = re.compile(r"\d|^(?:updated|published|posted|modified|last updated)\b", re.I)
+GLUE_POINT_IN_TITLE = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de][a-z])")
+# A name of two or more capitalised words: "Elena MarchettiMarkets Correspondent".
+BYLINE_SHAPE = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019-]+ [A-Z\u00c0-\u00de][\w'\u2019-]+")
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,19 @@ def is_title(line: str) -> bool:
 def tidy_byline(names: str) -> str:
     names = GLUED_NAMES.sub(", ", names.strip())
     names = re.sub(r"\s+(?:and|&)\s+", ", ", names)
-    return re.sub(r"\s*,\s*", ", ", names).strip(" ,")
+    parts = [part.strip() for part in names.split(",")]
+    # "Updated 09:15 GMT", "Published 3 March": a time stamp glued on is not a name or a role.
+    return ", ".join(part for part in parts if part and not TIME_STAMP.search(part))
+
+
+def split_glued_byline(line: str) -> tuple[str, str]:
+    """ "... Beat ForecastsElena MarchettiMarkets Correspondent" -> the headline and the byline
+    a flattened page glued onto it; the line and "" when nothing was glued."""
+    for match in GLUE_POINT_IN_TITLE.finditer(line):
+        head, tail = line[: match.start()], line[match.start() :]
+        if len(head.split()) >= 3 and BYLINE_SHAPE.match(tail) and len(tail.split()) <= 8:
+            return head.strip(), tail.strip()
+    return line, ""
 
 
 def split_controls(lines: list[str]) -> list[str]:
@@ -130,7 +146,9 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             byline = tidy_byline(byline_match.group(1))
             continue
         if not (paragraphs or found_title or title is not None) and is_title(line):
-            found_title = line
+            found_title, glued_byline = split_glued_byline(line)
+            if glued_byline and not byline:
+                byline = tidy_byline(glued_byline)
             continue
         if in_related_list:
             # A list of links ends where a real paragraph starts again.

@@ -140,6 +140,13 @@ FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# "The last major quake there, in the winter of 1997", "founded in 2006", "a decade ago":
+# history told for background, not the time the article reports from.
+BACK_STORY_CUE = re.compile(
+    r"\b(?:the last|previous|ago|history|historic|founded|deadliest|worst|record)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -283,20 +290,30 @@ def closest_to(mention: DateMention, anchor: dt.date) -> tuple[dt.date, dt.date]
 
 
 def resolve_dates(
-    mentions: list[tuple[DateMention, bool]], published: dt.date | None = None
+    mentions: list[tuple[DateMention, bool]],
+    published: dt.date | None = None,
+    *,
+    back_story: frozenset[int] = frozenset(),
 ) -> list[ResolvedDate]:
     """Give each mention its dates; the bool says whether its sentence speaks of the future.
 
     Without a publication date the article's 'now' is inferred: a year-less date is the first
     of its kind after the latest explicitly dated past reference, and a deadline still ahead
-    ("must leave by December 22") falls after the latest date the article has reached.
+    ("must leave by December 22") falls after the latest date the article has reached. Mentions
+    whose positions are in back_story come from sentences about the past ("the last major quake,
+    in the winter of 1997"): they say nothing about the article's own year, so they anchor
+    nothing, and with no other anchor a year-less date stays without a year.
     """
     explicit = {
         id(mention): bounds(mention, mention.year)
         for mention, _future in mentions
         if mention.has_year
     }
-    past = [explicit[id(m)][1] for m, future in mentions if explicit.get(id(m)) and not future]
+    past = [
+        explicit[id(m)][1]
+        for number, (m, future) in enumerate(mentions)
+        if explicit.get(id(m)) and not future and number not in back_story
+    ]
     ahead = [explicit[id(m)][0] for m, future in mentions if explicit.get(id(m)) and future]
     now: dt.date | None = None
     resolved = []
@@ -322,6 +339,10 @@ def resolve_dates(
             now = max(now, span[0]) if now else span[0]
         resolved.append(ResolvedDate(mention, *(span or (None, None)), inferred=True))
     return resolved
+
+
+def tells_back_story(sentence: str) -> bool:
+    return bool(BACK_STORY_CUE.search(sentence))
 
 
 def speaks_of_future(sentence: str) -> bool:

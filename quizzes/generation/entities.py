@@ -67,6 +67,7 @@ class EntityIndex:
         )
         self._starts = [start for start, _end, _entity in spans]
         self._spans = spans
+        self.genders: dict[int, str | None] = {}  # filled in by coreference, as needed
         self._by_key = {
             names.name_key(variant): entity
             for entity in self.entities
@@ -134,12 +135,20 @@ def text_of(doc: Doc, ent: Span) -> str:
     return text
 
 
+def is_common_noun_at_start(ent: Span) -> bool:
+    """ "Turnout was 36%": a lone word tagged as a common noun is capitalised only because it
+    opens the sentence, whatever entity label the tagger gave it."""
+    return len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN"
+
+
 def collect_mentions(parsed: ParsedText) -> list[Mention]:
     mentions = []
     for offset, doc in parsed.docs:
         doc_text = doc.text
         for ent in doc.ents:
             if ent.label_ not in KIND_OF_LABEL or "\n" in ent.text or is_title_word(doc, ent):
+                continue
+            if is_common_noun_at_start(ent):
                 continue
             text = text_of(doc, ent)
             label = label_of(doc, ent, text)

@@ -4,7 +4,7 @@ import datetime as dt
 
 from . import events
 from .acronyms import find_acronyms
-from .dates import find_dates, resolve_dates
+from .dates import find_dates, resolve_dates, tells_back_story
 from .entities import EVENT, PERSON, EntityIndex
 from .numbers import find_quantities
 from .parsing import ParsedText, Sentence
@@ -30,7 +30,14 @@ def date_facts(parsed: ParsedText, published: dt.date | None) -> list[Fact]:
             )
             future = events.is_future(tokens) if tokens is not None else False
             found.append((mention, future, sentence, tokens))
-    resolved = resolve_dates([(mention, future) for mention, future, *_rest in found], published)
+    back_story = frozenset(
+        number
+        for number, (_mention, _future, sentence, _tokens) in enumerate(found)
+        if tells_back_story(sentence.text)
+    )
+    resolved = resolve_dates(
+        [(mention, future) for mention, future, *_rest in found], published, back_story=back_story
+    )
     facts = []
     for (mention, future, sentence, tokens), date in zip(found, resolved, strict=True):
         if date.value is None or (mention.precision == "weekday" and date.first is None):
@@ -158,6 +165,7 @@ def quote_facts(parsed: ParsedText, index: EntityIndex) -> list[Fact]:
             {
                 "span": (quote.start, quote.end),
                 "speaker_is_person": bool(speaker and speaker.kind == PERSON),
+                "speaker_by_pronoun": quote.by_pronoun,
             },
         )
         facts.append(fact)

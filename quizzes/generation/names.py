@@ -64,7 +64,35 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+# "Northgate Rovers 4-2": a score or a range the tagger ran into the name.
+TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")
+
+
+def unmatched_bracket(text: str) -> int | None:
+    opened = []
+    for index, char in enumerate(text):
+        if char == "(":
+            opened.append(index)
+        elif char == ")":
+            if not opened:
+                return index
+            opened.pop()
+    return opened[0] if opened else None
+
+
+def cut_at_unmatched_bracket(text: str) -> str:
+    """ "World Health Organization (WHO" -> "World Health Organization": a bracket the mention
+    does not close (or open) marks where the tagger ran past the name."""
+    index = unmatched_bracket(text)
+    while index is not None:
+        before, after = text[:index].strip(), text[index + 1 :].strip()
+        text = before or after
+        index = unmatched_bracket(text)
+    return text
+
+
 def trim_mention(text: str) -> str:
     text = text.strip(" ,;:-\u2013\u2014\"“”'\u2018\u2019()")
+    text = TRAILING_SCORE.sub("", cut_at_unmatched_bracket(text))
     text = re.sub(r"^(?:the|The|a|an)\s+", "", text)
     return POSSESSIVE.sub("", text).strip()

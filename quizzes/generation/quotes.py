@@ -1,5 +1,6 @@
 """Find quotations, join those that run over paragraphs, and say who spoke them."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -68,6 +69,7 @@ class Quote:
     speaker: str
     sentence_start: int
     sentence_end: int
+    by_pronoun: bool = False  # the speaker was found only by resolving a "he" or "she"
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -123,23 +125,26 @@ def inside(token: Token, offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def speaker_of_verb(verb: Token, index: EntityIndex, offset: int, pronoun_means: str) -> str:
+def speaker_of_verb(
+    verb: Token, index: EntityIndex, offset: int, pronoun_means: Callable[[str], str]
+) -> tuple[str, bool]:
+    """The speaker's name, and whether it was found only by resolving a "he" or "she"."""
     if verb.lower_ == "according":
         for child in verb.subtree:
             if child.dep_ == "pobj":
-                return name_at(child, index, offset)
-        return ""
+                return name_at(child, index, offset), False
+        return "", False
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in SPEAKER_PRONOUNS:
-                return pronoun_means
-            return name_at(child, index, offset)
+                return pronoun_means(child.lower_), True
+            return name_at(child, index, offset), False
     for token in verb.doc[verb.i + 1 : verb.i + 6]:
         if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
-            return name_at(token, index, offset)
+            return name_at(token, index, offset), False
         if token.lower_ in SPEAKER_PRONOUNS:
-            return pronoun_means
-    return ""
+            return pronoun_means(token.lower_), True
+    return "", False
 
 
 def name_at(token: Token, index: EntityIndex, offset: int) -> str:
@@ -156,19 +161,23 @@ def name_at(token: Token, index: EntityIndex, offset: int) -> str:
 
 def attributed_speaker(
     parsed: ParsedText, index: EntityIndex, spans: list[tuple[int, int]], start: int, end: int
-) -> str:
-    """The speaker named by a speech verb outside the quote, in its last or first sentence."""
-    person = person_before(parsed, index, start)
-    pronoun_means = person.name if person else ""
+) -> tuple[str, bool]:
+    """The speaker named by a speech verb outside the quote, in its last or first sentence,
+    and whether only a pronoun named them."""
+
+    def pronoun_means(pronoun: str) -> str:
+        person = person_before(parsed, index, start, pronoun)
+        return person.name if person else ""
+
     for sentence in (parsed.sentence_at(max(end - 1, start)), parsed.sentence_at(start)):
         verbs = [t for t in sentence.span if t.lower_ in SPEECH_VERBS]
         verbs = [t for t in verbs if not inside(t, sentence.offset, spans)]
         verbs.sort(key=lambda t: abs(sentence.offset + t.idx - end))
         for verb in verbs:
-            speaker = speaker_of_verb(verb, index, sentence.offset, pronoun_means)
+            speaker, by_pronoun = speaker_of_verb(verb, index, sentence.offset, pronoun_means)
             if speaker:
-                return speaker
-    return ""
+                return speaker, by_pronoun
+    return "", False
 
 
 def opens_paragraph(text: str, start: int) -> bool:
@@ -178,21 +187,21 @@ def opens_paragraph(text: str, start: int) -> bool:
 def find_quotes(parsed: ParsedText, index: EntityIndex) -> list[Quote]:
     spans = article_quote_spans(parsed)
     quotes = []
-    last_speaker = ""
+    last_speaker, last_by_pronoun = "", False
     last_paragraph_end = -1
     for start, end in spans:
         body = parsed.text[start:end].strip(" ,.")
         first = parsed.sentence_at(start)
         last = parsed.sentence_at(max(end - 1, start))
-        speaker = attributed_speaker(parsed, index, spans, start, end)
+        speaker, by_pronoun = attributed_speaker(parsed, index, spans, start, end)
         same_paragraph = "\n" not in parsed.text[last_paragraph_end:start]
         if not speaker and (opens_paragraph(parsed.text, start) or same_paragraph):
             # A quote with no attribution of its own goes on from the last speaker: a paragraph
             # that is all quote, or a second quote in the same paragraph.
-            speaker = last_speaker
+            speaker, by_pronoun = last_speaker, last_by_pronoun
         entity = index.find(speaker) if speaker else None
         if entity is not None and entity.kind == PERSON:
-            last_speaker = entity.name
+            last_speaker, last_by_pronoun = entity.name, by_pronoun
         last_paragraph_end = end
-        quotes.append(Quote(body, start, end, speaker, first.start, last.end))
+        quotes.append(Quote(body, start, end, speaker, first.start, last.end, by_pronoun))
     return quotes

@@ -6,7 +6,11 @@ on the question so a score can be explained.
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from .names import fold
+from .numbers import format_number
 from .questions.context import Context
 from .records import Question
 
@@ -40,6 +44,75 @@ VAGUE_HEDGES = frozenset({"some", "several", "many"})
 SPREAD_PICKS = 40
 SPREAD_POOL = 120
 NEW_TYPE_BONUS = 0.08
+# A question that repeats one already picked (the same answer from the same sentence, asked
+# another way) should not appear at the top at all.
+DUPLICATE_PENALTY = 1.0
+# Words that say nothing about what an article is about, left out when comparing a sentence
+# with the headline and the lead.
+FUNCTION_WORDS = frozenset(
+    {
+        *("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from"),
+        *("by", "with", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had"),
+        *("its", "it", "this", "that", "these", "those", "their", "his", "her", "he", "she"),
+        *("they", "after", "before", "over", "into", "than", "who", "which", "said", "says"),
+        *("will", "would", "could", "not", "also", "more", "less", "about", "up", "out", "new"),
+    }
+)
+CONTENT_WORD = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+NUMBER_ANSWER = re.compile(r"[^\w]*(\d[\d,]*(?:\.\d+)?)\s*(?:%|[a-z]+(?: [a-z]+)?)?")
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words with a crude stem (the first four letters), so "kills" in a headline
+    meets "killing" in the text; figures are kept whole."""
+    words = set()
+    for word in CONTENT_WORD.findall(fold(text).lower()):
+        if word[0].isdigit():
+            words.add(word.replace(",", ""))
+        elif len(word) > 2 and word not in FUNCTION_WORDS:
+            words.add(word[:4])
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What the article puts first: the headline and the opening paragraph."""
+
+    title: frozenset[str]
+    opening: frozenset[str]
+
+    @classmethod
+    def of(cls, context: Context) -> "Lead":
+        docs = context.parsed.docs
+        opening = docs[0][1].text if docs else ""
+        title = content_words(context.title) or content_words(
+            context.parsed.sentences[0].text if context.parsed.sentences else ""
+        )
+        return cls(title, content_words(opening) | title)
+
+
+def answer_text(answer) -> str:
+    if isinstance(answer, bool):
+        return ""
+    if isinstance(answer, float | int):
+        return format_number(answer)
+    if isinstance(answer, str):
+        return answer
+    return ""
+
+
+def importance(question: Question, lead: Lead) -> float:
+    """How much the question is about what the headline and the lead are about: the share of
+    the headline its sentence repeats, and whether its answer appears in them."""
+    if not lead.title:
+        return 0.0
+    sentence = content_words(question.sentence)
+    overlap = min(1.0, len(sentence & lead.title) / min(len(lead.title), 5))
+    answer = content_words(answer_text(question.answer))
+    if answer and answer <= lead.title:
+        return round(0.6 * overlap + 0.4, 4)
+    return round(0.6 * overlap + 0.2 * (bool(answer) and answer <= lead.opening), 4)
 
 
 def length_score(words: int) -> float:
@@ -60,7 +133,9 @@ def centrality(question: Question, context: Context, most_mentions: int) -> floa
     return max(counts) / most_mentions
 
 
-def features_of(question: Question, context: Context, kinds: dict, most_mentions: int) -> dict:
+def features_of(
+    question: Question, context: Context, kinds: dict, most_mentions: int, lead: Lead
+) -> dict:
     sentence_words = len(question.sentence.split())
     prompt_words = len(question.prompt.split())
     features = dict(question.features)
@@ -73,6 +148,7 @@ def features_of(question: Question, context: Context, kinds: dict, most_mentions
         central=centrality(question, context, most_mentions),
         position=1 - question.start / max(len(context.text), 1),
         long_answer=len(str(question.answer).split()) > 6 and isinstance(question.answer, str),
+        importance=importance(question, lead),
     )
     return features
 
@@ -83,7 +159,8 @@ def score(features: dict) -> float:
         + 0.15 * features["length"]
         + 0.2 * features["central"]
         + 0.1 * features["position"]
-        + 0.1
+        + 0.15 * features["importance"]
+        + 0.05
     )
     value -= 0.04 * min(features["pronouns"], 4)
     value -= 0.05 if features["reported"] else 0
@@ -98,8 +175,9 @@ def score(features: dict) -> float:
 def rank(questions: list[Question], context: Context) -> list[Question]:
     kinds = {fact.id: fact.kind for fact in context.facts}
     most_mentions = max((len(entity.mentions) for entity in context.index.entities), default=1)
+    lead = Lead.of(context)
     for question in questions:
-        question.features = features_of(question, context, kinds, most_mentions)
+        question.features = features_of(question, context, kinds, most_mentions, lead)
         question.score = score(question.features)
     ordered = sorted(questions, key=lambda q: (-q.score, q.type, q.prompt))
     return spread(ordered[:SPREAD_POOL]) + ordered[SPREAD_POOL:]
@@ -111,21 +189,44 @@ def template_of(question: Question) -> tuple[str, str]:
     return question.type, str(question.features.get("template", ""))
 
 
+def duplicate_key(question: Question) -> str:
+    """The answer as a reader would say it: "41.2%" and 41.2, "$240 million" and 240 match."""
+    text = answer_text(question.answer)
+    number = NUMBER_ANSWER.fullmatch(text.lower())
+    if number:
+        return number.group(1).replace(",", "")
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def is_true_statement(question: Question) -> bool:
+    return question.type == "true_false" and question.answer is True
+
+
 def spread(questions: list[Question]) -> list[Question]:
     """Greedy re-ordering with penalties for a fact, sentence, type, answer or wording already
     used, so the top of the list covers many facts with many kinds of question."""
     remaining = list(questions)
-    keys = {id(q): (q.fact, q.start, q.type, str(q.answer), template_of(q)) for q in remaining}
+    keys = {
+        id(q): (q.fact, q.start, q.type, str(q.answer), template_of(q), duplicate_key(q))
+        for q in remaining
+    }
     picked: list[Question] = []
-    uses: Counter = Counter()  # counts per ("fact", value), ("sentence", value), ...
+    fact_uses: Counter = Counter()
+    sentence_uses: Counter = Counter()
+    answer_uses: Counter = Counter()
+    template_uses: Counter = Counter()
     type_uses: Counter = Counter()
+    asked: dict[str, list[tuple[int, int]]] = {}  # answer -> spans of the sentences it came from
 
     def adjusted(question: Question) -> float:
-        fact, start, kind, answer, template = keys[id(question)]
+        fact, start, kind, answer, template, duplicate = keys[id(question)]
         value = question.score
-        value -= 0.3 * uses["fact", fact] + 0.2 * uses["sentence", start]
-        value -= 0.04 * type_uses[kind] + 0.1 * uses["answer", answer]
-        value -= 0.08 * uses["template", template]
+        value -= 0.3 * fact_uses[fact] + 0.2 * sentence_uses[start]
+        value -= 0.04 * type_uses[kind] + 0.1 * answer_uses[answer]
+        value -= 0.08 * template_uses[template]
+        spans = asked.get(duplicate)
+        if spans and any(s < question.end and question.start < e for s, e in spans):
+            value -= DUPLICATE_PENALTY
         if len(picked) >= 6 and type_uses[kind] / len(picked) > 0.3:
             value -= 0.2
         if not type_uses[kind]:
@@ -144,9 +245,15 @@ def spread(questions: list[Question]) -> list[Question]:
                 best, best_value = question, value
         remaining.remove(best)
         picked.append(best)
-        fact, start, kind, answer, template = keys[id(best)]
-        uses.update(
-            [("fact", fact), ("sentence", start), ("answer", answer), ("template", template)]
-        )
+        fact, start, kind, answer, template, duplicate = keys[id(best)]
+        if not is_true_statement(best):
+            # A statement that is true as written asks about no one part of its sentence, so
+            # it leaves the sentence's facts free for questions that do.
+            fact_uses[fact] += 1
+            sentence_uses[start] += 1
+            if duplicate:
+                asked.setdefault(duplicate, []).append((best.start, best.end))
+        answer_uses[answer] += 1
+        template_uses[template] += 1
         type_uses[kind] += 1
     return picked + remaining

@@ -58,15 +58,25 @@ MIN_PRINTABLE_SHARE = 0.95
 HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
+# "Court rules against ... | Westshire Courier": the site's name after the page title.
+SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,40}$")
+TITLE_ELEMENTS = ("title", "h1")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping: list[str] = []
+        self.titles: dict[str, str] = {}
+        self.in_title: str | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED_ELEMENTS and tag not in VOID_ELEMENTS:
             self.skipping.append(tag)
+        if tag in TITLE_ELEMENTS and tag not in self.titles:
+            self.in_title = tag
+            self.titles[tag] = ""
         if tag in BLOCK_ELEMENTS:
             self.parts.append("\n\n")
 
@@ -77,12 +87,24 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if self.skipping and tag == self.skipping[-1]:
             self.skipping.pop()
+        if tag == self.in_title:
+            self.in_title = None
         if tag in BLOCK_ELEMENTS:
             self.parts.append("\n\n")
 
     def handle_data(self, data):
+        if self.in_title:
+            self.titles[self.in_title] += data
         if not self.skipping:
             self.parts.append(re.sub(r"\s+", " ", data))
+
+    @property
+    def title(self) -> str:
+        """The page's own headline: its first <h1>, else its <title> without the site name."""
+        h1 = " ".join(self.titles.get("h1", "").split())
+        if h1:
+            return h1
+        return SITE_SUFFIX.sub("", " ".join(self.titles.get("title", "").split()))
 
 
 def html_to_text(html: str) -> str:
@@ -90,7 +112,14 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    title = parser.title
+    if not title or text.startswith(title):
+        return text
+    # The headline goes first, where the cleaner looks for a title, ahead of any banner or
+    # menu the page shows above it.
+    body = [line for line in text.split("\n\n") if line != title]
+    return "\n\n".join([title, *body])
 
 
 def printable_share(text: str) -> float:

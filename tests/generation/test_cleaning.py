@@ -91,3 +91,23 @@ def test_it_gives_offsets_of_each_paragraph():
     cleaned = clean(f"{BODY}\n\nA second paragraph says the trains will run every hour.")
     start, end = cleaned.paragraphs[1]
     assert cleaned.text[start:end] == "A second paragraph says the trains will run every hour."
+
+
+def test_it_drops_cookie_consent_lines():
+    cleaned = clean(f"We use cookies to personalise content and ads.\n\n{BODY}")
+    assert "cookies" not in cleaned.text
+
+
+def test_it_splits_a_byline_glued_to_the_headline():
+    cleaned = clean(
+        f"Shares Jump After Sales Beat ForecastsElena MarchettiMarkets Correspondent\n{BODY}"
+    )
+    assert cleaned.title == "Shares Jump After Sales Beat Forecasts"
+    assert cleaned.byline == "Elena Marchetti, Markets Correspondent"
+
+
+def test_it_leaves_a_time_stamp_out_of_the_byline():
+    cleaned = clean(
+        f"Quake hits the province\nBy Ana Serrano and Ahmed KarimiUpdated 09:15 GMT\n{BODY}"
+    )
+    assert cleaned.byline == "Ana Serrano, Ahmed Karimi"

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from quizzes.generation import generate
 from quizzes.generation.dates import find_dates, resolve_dates
 
 
@@ -76,3 +77,15 @@ def test_it_leaves_a_yearless_date_open_when_nothing_dates_the_article():
 
 def test_it_does_not_read_the_name_may_as_a_month():
     assert find_dates("Prime Minister Theresa May said so.") == []
+
+
+def test_it_does_not_pin_a_year_less_date_to_the_year_of_a_back_story(nlp):
+    article = generate(
+        "Quake hits the province\n\n"
+        "A powerful earthquake struck the province of Qarabel on Tuesday, killing 73 people.\n\n"
+        "The last major quake there, in the winter of 1997, killed more than 1,200 people.\n\n"
+        "Schools in the province will stay closed until January 20, officials said.",
+        nlp=nlp,
+    )
+    (fact,) = [f for f in article.facts if f.text == "January 20"]
+    assert fact.value == "--01-20"

@@ -37,3 +37,17 @@ def test_it_strips_html_and_drops_scripts_and_navigation():
 
 def test_it_leaves_plain_text_alone():
     assert text_from_upload(b"Line one.\nLine two.", "article.txt") == "Line one.\nLine two."
+
+
+def test_it_takes_the_pages_headline_as_the_first_line():
+    html = (
+        b"<html><head><title>Railway opens | The Courier</title></head><body>"
+        b"<div>We use cookies to personalise content and ads.</div>"
+        b"<h1>Railway opens</h1><p>The line opens in May.</p></body></html>"
+    )
+    assert text_from_upload(html, "page.html").split("\n\n")[0] == "Railway opens"
+
+
+def test_it_falls_back_to_the_title_element_without_the_site_name():
+    html = b"<html><head><title>Railway opens | The Courier</title></head><body><p>It opens.</p>"
+    assert text_from_upload(html, "page.html").split("\n\n")[0] == "Railway opens"

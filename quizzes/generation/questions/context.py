@@ -19,6 +19,7 @@ class Context:
     parsed: ParsedText
     index: EntityIndex
     facts: list[Fact]
+    title: str = ""
     entities_by_id: dict[int, Entity] = field(init=False)
 
     pools: dict[int, list[Entity]] = field(init=False)
@@ -57,6 +58,16 @@ class Context:
         return names
 
     @cached_property
+    def named_speakers(self) -> set[str]:
+        """Speakers the text names at the quote: one found only by resolving a "he" or "she"
+        is a guess, not evidence that the name is a person's."""
+        return {
+            fact.value["speaker"]
+            for fact in self.quotes
+            if fact.extra["speaker_is_person"] and not fact.extra.get("speaker_by_pronoun")
+        }
+
+    @cached_property
     def people_with_roles(self) -> set[str]:
         return {fact.value["person"] for fact in self.facts if fact.kind == "role"}
 
@@ -92,7 +103,7 @@ class Context:
         return entity.kind == PERSON and (
             len(name_key(entity.name).split()) > 1
             or entity.name in self.people_with_roles
-            or entity.name in self.speakers
+            or entity.name in self.named_speakers
             or entity.name in self.titled_people
         )
 
@@ -104,8 +115,8 @@ class Context:
                 return fact.value["speaker"] if fact.extra["speaker_is_person"] else ""
         return None
 
-    def person_before(self, position: int) -> Entity | None:
-        return person_before(self.parsed, self.index, position)
+    def person_before(self, position: int, pronoun: str = "") -> Entity | None:
+        return person_before(self.parsed, self.index, position, pronoun)
 
 
 def spelling_variants(name: str) -> list[str]:

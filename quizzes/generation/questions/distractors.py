@@ -3,15 +3,17 @@
 import calendar
 import hashlib
 import math
+import re
 
-from ..dates import find_dates
+from ..dates import SEASONS, find_dates
 from ..entities import PERSON, Entity
 from ..names import initials, name_key
-from ..numbers import format_number
+from ..numbers import WORD_NUMBERS, format_number
 from ..records import Fact
 from .context import Context, answer_forms, mentions_any
 
 WANTED = 3
+NUMBER_WORDS = {value: word for word, value in WORD_NUMBERS.items() if " " not in word}
 APPROXIMATE_HEDGES = frozenset(
     {
         "almost",
@@ -121,11 +123,32 @@ def neighbours(value: float, kind: str, unit: str) -> list[float]:
     return [nice(value * factor) for factor in factors]
 
 
+# An article's other figures make good wrong answers only when they could pass for the right
+# one: the same unit, and not so much larger or smaller that the size gives them away.
+MIN_RATIO, MAX_RATIO = 0.2, 5.0
+
+
+def comparable(fact: Fact, other: Fact) -> bool:
+    if other.id == fact.id or other.kind != fact.kind or other.extra.get("vague"):
+        return False
+    if other.extra.get("unit") != fact.extra["unit"]:
+        return False
+    if not fact.value or not MIN_RATIO <= other.value / fact.value <= MAX_RATIO:
+        return False
+    return written_in_words(other) == written_in_words(fact)
+
+
+def written_in_words(fact: Fact) -> bool:
+    start, end = fact.extra["figure_span"]
+    return not any(char.isdigit() for char in fact.sentence[start - fact.start : end - fact.start])
+
+
 def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]:
     """Values in the answer's display unit ("95" for "almost 95%", "250" for "$250 billion")."""
     figure = figure_of(context, fact)
     scale = fact.value / figure if figure else 1.0
     tolerance = tolerance_for(figure, fact.extra["hedge"])
+    whole = figure == int(figure)
     chosen: list[float] = []
 
     def take(candidate: float) -> None:
@@ -133,11 +156,12 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
             return
         if mentions_any(prompt, [format_number(candidate)]) or candidate <= 0:
             return
+        if whole and candidate != int(candidate) and fact.kind == "quantity":
+            return  # "5.1" beside "400 people" is a figure of another kind
         chosen.append(candidate)
 
     for other in context.facts:
-        same_unit = other.kind == fact.kind and other.extra.get("unit") == fact.extra["unit"]
-        if same_unit and other.id != fact.id and not other.extra.get("vague"):
+        if comparable(fact, other):
             take(nice(other.value / scale) if scale != 1 else other.value)
     for candidate in neighbours(figure, fact.kind, fact.extra["unit"]):
         take(candidate)
@@ -157,13 +181,20 @@ def amount_text(context: Context, fact: Fact) -> str:
     return context.text[fact.extra["amount_span"][0] : fact.extra["amount_span"][1]]
 
 
-def formatted_like(context: Context, fact: Fact, value: float) -> str:
-    """ "95%" -> "85%", "$250 billion" -> "$200 billion": the answer's own wording, new figure."""
+def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
+    """ "95%" -> "85%", "$250 billion" -> "$200 billion": the answer's own wording, new figure;
+    a figure written in words gets words ("eight years" -> "nine years"), or None."""
     amount_start, amount_end = fact.extra["amount_span"]
     figure_start, figure_end = fact.extra["figure_span"]
     prefix = context.text[amount_start:figure_start]
     suffix = context.text[figure_end:amount_end]
-    return prefix + format_number(value) + suffix
+    figure = format_number(value)
+    if written_in_words(fact):
+        word = NUMBER_WORDS.get(value)
+        if word is None:
+            return None
+        figure = word.capitalize() if context.text[figure_start].isupper() else word
+    return prefix + figure + suffix
 
 
 def shifted_dates(fact: Fact) -> list[str]:
@@ -181,8 +212,8 @@ def shifted_dates(fact: Fact) -> list[str]:
             results.append(text.replace(written, new, 1))
     if mention.season:
         for season in ("spring", "summer", "fall", "winter"):
-            if season not in (mention.season, "autumn" if mention.season == "fall" else ""):
-                results.append(text.replace(mention.season, season, 1))
+            if SEASONS[season] != SEASONS[mention.season]:  # "fall" is "autumn"
+                results.append(re.sub(mention.season, season, text, count=1, flags=re.I))
     if mention.year is not None:
         year = str(mention.year)
         shifts = (10, -10, 20) if mention.precision == "decade" else (-1, 1, -2, 2)
@@ -193,6 +224,13 @@ def shifted_dates(fact: Fact) -> list[str]:
             if part != mention.part and mention.part in text:
                 results.append(text.replace(mention.part, part, 1))
     return results
+
+
+def same_time(one: Fact, other: Fact) -> bool:
+    """ "the fall of 2023" and "the autumn of 2023" are one time written two ways."""
+    if isinstance(one.value, dict) and isinstance(other.value, dict):
+        return (one.value["start"], one.value["end"]) == (other.value["start"], other.value["end"])
+    return one.value == other.value
 
 
 def date_distractors(context: Context, fact: Fact, prompt: str) -> list[str]:
@@ -206,7 +244,7 @@ def date_distractors(context: Context, fact: Fact, prompt: str) -> list[str]:
 
     for other in context.facts:
         same_kind = other.kind == fact.kind and other.extra.get("precision") == precision
-        if same_kind and other.value != fact.value and other.id != fact.id:
+        if same_kind and not same_time(other, fact) and other.id != fact.id:
             take(other.text)
     for candidate in shifted_dates(fact):
         take(candidate)

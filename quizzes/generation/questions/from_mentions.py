@@ -90,6 +90,7 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
     if choice_prompt:
         wrong_values = distractors.number_distractors(context, fact, choice_prompt)
         wrong = [distractors.formatted_like(context, fact, value) for value in wrong_values]
+        wrong = [choice for choice in wrong if choice is not None]
         if len(wrong) >= distractors.WANTED:
             found.append(multiple_choice(choice_prompt, amount, wrong, fact, features))
             found.extend(
@@ -210,10 +211,11 @@ def wh_question(context: Context, fact: Fact, forms: list[str]) -> str | None:
         if subject_start != sentence.start:
             return None
         subject_end = sentence.offset + subject[-1].idx + len(subject[-1].text)
+        clause_end = sentence.offset + own_clause_end(head.head, sentence)
         break
     else:
         return None
-    statement = sentence_prompt(context, sentence.start, sentence.end)
+    statement = sentence_prompt(context, sentence.start, clause_end)
     if statement is None or statement.startswith("According to"):
         return None
     prompt = question_from_statement(
@@ -222,6 +224,20 @@ def wh_question(context: Context, fact: Fact, forms: list[str]) -> str | None:
     if mentions_any(prompt, forms) or len(prompt.split()) < 5:
         return None
     return prompt
+
+
+def own_clause_end(root, sentence) -> int:
+    """Where the subject's own clause ends, relative to the paragraph: before ", and
+    neighbouring countries sent ...", a coordinated clause with a subject of its own that the
+    wh-word would not ask about."""
+    for child in root.children:
+        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            tokens = child.doc[root.i : child.left_edge.i]
+            while len(tokens) and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+                tokens = tokens[:-1]
+            if len(tokens):
+                return tokens[-1].idx + len(tokens[-1].text)
+    return sentence.end - sentence.offset
 
 
 def mention_questions(context: Context, fact: Fact) -> list[Question]:

@@ -3,6 +3,7 @@
 import re
 
 from ..entities import PERSON
+from ..names import is_acronym
 from ..records import Fact, Question
 from . import distractors
 from .context import Context, answer_forms, explanation_for, mentions_any, question
@@ -159,15 +160,16 @@ def acronym_questions(context: Context, fact: Fact) -> list[Question]:
             accepted=[long, f"the {long}"],
         )
     ]
-    others = [
-        entity.name
+    # Other abbreviations the article uses; shuffled letters ("FLP" for "PFL") fool nobody, so
+    # without enough real ones there is no multiple choice.
+    others = [other.value["short"] for other in context.facts if other.kind == "acronym"]
+    others += [
+        variant
         for entity in context.index.entities
-        if entity.name.isupper()
-        and 2 <= len(entity.name) <= 6
-        and entity.name != short
-        and long not in entity.variants
+        if long not in entity.variants
+        for variant in entity.variants
+        if is_acronym(variant)
     ]
-    others += ["".join(reversed(short)), short[1:] + short[0], short[0] + short[2:] + short[1]]
     wrong = [other for other in dict.fromkeys(others) if other != short][: distractors.WANTED]
     prompt = f"Which abbreviation does the article use for the {long}?"
     if len(wrong) == distractors.WANTED:

@@ -1,0 +1,58 @@
+"""Wrong choices must be plausible: the same unit and size, the same style, and not the answer
+written another way."""
+
+import re
+
+import pytest
+
+from quizzes.generation import generate
+
+ARTICLE = (
+    "Quake kills at least 73 in Qarabel\n\n"
+    "A powerful earthquake struck the province of Qarabel early on Tuesday, killing at least 73 "
+    "people and injuring more than 400, officials said.\n\n"
+    "The magnitude 5.1 quake hit at a depth of 22 km below the town of Dovran.\n\n"
+    "Shares in the insurer Ridgeline closed at $215 on Tuesday, after it reported net income "
+    "of $1.27 billion for the year.\n\n"
+    "The rescue group Friends of Dovran, founded in the autumn of 2023, sent 35 volunteers "
+    "and had raised money in the fall of 2022.\n\n"
+    "The Professional Football League (PFL) cancelled two matches in the province on "
+    "Wednesday.\n\n"
+    "Officials said roads would stay closed for eight days while engineers inspected bridges."
+)
+
+
+@pytest.fixture(scope="module")
+def choices(nlp):
+    article = generate(ARTICLE, nlp=nlp)
+    return {q.answer: q.choices for q in article.questions if q.type == "multiple_choice"}
+
+
+def figures(texts):
+    return [float(re.sub(r"[^\d.]", "", text)) for text in texts]
+
+
+def test_it_offers_no_figure_of_another_size_for_a_count(choices):
+    values = figures(choices["400"])
+    assert values
+    assert all(80 <= value <= 2000 for value in values), choices["400"]
+
+
+def test_it_offers_no_amount_of_another_size_for_a_price(choices):
+    values = figures(choices["$215"])
+    assert values
+    assert all(43 <= value <= 1075 for value in values), choices["$215"]
+
+
+def test_it_does_not_offer_the_same_season_under_its_other_name(choices):
+    offered = choices["the autumn of 2023"]
+    assert "the fall of 2023" not in offered
+
+
+def test_it_writes_wrong_figures_in_words_when_the_answer_is_in_words(choices):
+    offered = choices["eight days"]
+    assert all(not any(char.isdigit() for char in choice) for choice in offered), offered
+
+
+def test_it_does_not_shuffle_the_letters_of_an_abbreviation(choices):
+    assert "PFL" not in choices

@@ -1,0 +1,84 @@
+"""How the ranking weighs a question's importance and keeps repeats out of the top of the list."""
+
+from quizzes.generation.names import trim_mention
+from quizzes.generation.ranking import Lead, content_words, importance, spread
+from quizzes.generation.records import Question
+
+
+def make(kind, answer, score, *, start=0, end=100, fact=None, sentence="A sentence."):
+    return Question(
+        type=kind,
+        prompt=f"{kind} {answer} {start} {score}",
+        answer=answer,
+        accepted=[],
+        choices=[],
+        tolerance=None,
+        fact=fact or f"f{start}-{answer}-{kind}",
+        facts=[],
+        sentence=sentence,
+        start=start,
+        end=end,
+        explanation="",
+        score=score,
+    )
+
+
+def lead(title, opening):
+    return Lead(frozenset(content_words(title)), frozenset(content_words(opening + " " + title)))
+
+
+def test_a_figure_from_the_headline_is_more_important_than_one_beside_it():
+    opening = "A quake struck Qarabel on Tuesday, killing at least 73 people and injuring 400."
+    article_lead = lead("Quake Kills At Least 73 in Qarabel", opening)
+    toll = make("numeric", 73.0, 0.8, sentence=opening)
+    injured = make("numeric", 400.0, 0.8, sentence=opening)
+    assert importance(toll, article_lead) > importance(injured, article_lead)
+
+
+def test_a_sentence_far_from_the_headline_is_less_important():
+    article_lead = lead("Quake Kills At Least 73 in Qarabel", "A quake struck Qarabel.")
+    lead_question = make("cloze", "Qarabel", 0.8, sentence="A quake struck Qarabel, killing 73.")
+    aside = make("cloze", "Dubai", 0.8, sentence="Supplies left a hub in Dubai.")
+    assert importance(lead_question, article_lead) > importance(aside, article_lead)
+
+
+def test_a_true_statement_does_not_use_up_its_sentence():
+    statement = make("true_false", True, 0.96, start=0)
+    on_its_sentence = make("numeric", 73.0, 0.85, start=0)
+    elsewhere = make("numeric", 12.0, 0.84, start=200, end=300)
+    ordered = spread([statement, on_its_sentence, elsewhere])
+    assert ordered[1] is on_its_sentence
+
+
+def test_the_same_answer_from_the_same_sentence_asked_another_way_is_a_duplicate():
+    asked = make("short_answer", "Margaret Hale", 0.96, start=0)
+    again = make("multiple_choice", "Margaret Hale", 0.95, start=0)
+    other = make("cloze", "Elmbridge", 0.6, start=200, end=300)
+    ordered = spread([asked, again, other])
+    assert ordered.index(other) < ordered.index(again)
+
+
+def test_a_quote_and_a_cloze_of_its_speaker_are_duplicates():
+    quote = make("quote_attribution", "Sofia Reyes", 0.9, start=0, end=120)
+    speaker_cloze = make("cloze", "Sofia Reyes", 0.89, start=60, end=120)
+    other = make("multiple_choice", "Harbour City", 0.6, start=200, end=300)
+    ordered = spread([quote, speaker_cloze, other])
+    assert ordered.index(other) < ordered.index(speaker_cloze)
+
+
+def test_a_figure_and_its_written_form_count_as_one_answer():
+    numeric = make("numeric", 41.2, 0.96, start=0)
+    choice = make("multiple_choice", "41.2%", 0.95, start=0)
+    other = make("cloze", "Riverton", 0.6, start=200, end=300)
+    ordered = spread([numeric, choice, other])
+    assert ordered.index(other) < ordered.index(choice)
+
+
+def test_a_mention_is_cut_at_a_bracket_it_does_not_close():
+    assert trim_mention("World Health Organization (WHO") == "World Health Organization"
+    assert trim_mention("United Nations (UN)") == "United Nations"
+
+
+def test_a_score_run_into_a_name_is_left_out():
+    assert trim_mention("Northgate Rovers 4-2") == "Northgate Rovers"
+    assert trim_mention("Group of 20") == "Group of 20"
