@@ -103,10 +103,13 @@ def study_required(view):
 
 
 def _front_context(student, card: Card | None, now) -> dict:
-    context = {"card": card, "due_count": Card.objects.due_for(student, now).studyable().count()}
+    context = {
+        "card": card,
+        "due_count": Card.objects.due_for(student, now).studyable().count(),
+        "new_left": new_cards_left(student, now),
+    }
     if card is None:
         context["next_due"] = next_due(student, now)
-        context["new_left"] = new_cards_left(student, now)
         return context
     context["question"] = card.question
     context["flash"] = flashcard(card.question)
@@ -157,6 +160,7 @@ def review_answer(request: HttpRequest, pk: int) -> HttpResponse:
         "client_id": request.GET.get("client_id", "")[:64] or uuid.uuid4().hex,
         "shown_at": request.GET.get("shown_at", ""),
         "due_count": Card.objects.due_for(request.user, now).studyable().count(),
+        "new_left": new_cards_left(request.user, now),
     }
     template = "learning/review_back.html" if request.htmx else "learning/review_answer.html"
     return render(request, template, context)

@@ -53,6 +53,12 @@ def test_the_review_page_shows_the_next_card_with_show_answer(student_client, ca
     assert b'aria-live="polite"' in response.content
 
 
+def test_the_review_page_counts_due_and_new_cards(student_client, card, enrolled_article):
+    QuestionFactory.create_batch(2, fact__article=enrolled_article)
+    content = student_client.get(reverse("learning:review")).content.decode()
+    assert "1 due now · 2 new left today" in content
+
+
 def test_short_answer_cards_offer_a_box_to_type_in(student_client, card):
     response = student_client.get(reverse("learning:review"))
     assert b'name="typed"' in response.content
