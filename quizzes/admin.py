@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
 from quizzes.models import Article, Course, Enrollment, Fact, Question
 
@@ -8,6 +10,10 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "outlet", "published", "created_at"]
     search_fields = ["title", "outlet", "byline"]
     readonly_fields = ["content_hash", "created_at", "updated_at"]
+    # A pasted "example.com/story" means HTTPS today (Django 6's default too).
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},
+    }
 
 
 class EnrollmentInline(admin.TabularInline):

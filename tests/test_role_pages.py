@@ -1,5 +1,11 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+
+from learning.services import review_record
+from tests.factories import CardFactory
 
 ROLE_PAGES = {
     "quizzes:teach_home": "instructor",
@@ -61,12 +67,24 @@ def test_logging_out_needs_a_post_and_ends_the_session(student_client):
     assert student_client.get(reverse("learning:study_home")).status_code == 302
 
 
-def test_the_admin_lists_every_model(admin_client):
+@pytest.mark.parametrize("app_label", ["learning", "quizzes"])
+def test_the_admin_lists_and_opens_every_model(admin_client, app_label):
     from django.apps import apps
     from django.contrib import admin
 
-    for model in apps.get_app_config("quizzes").get_models():
+    card = CardFactory()
+    review_record(
+        card=card,
+        rating=3,
+        reviewed_at=timezone.now(),
+        duration=timedelta(seconds=5),
+        client_id="admin-test",
+    )
+    for model in apps.get_app_config(app_label).get_models():
         assert admin.site.is_registered(model), model
-        url = reverse(f"admin:quizzes_{model._meta.model_name}_changelist")
-        assert admin_client.get(url).status_code == 200
-    assert admin_client.get(reverse("admin:learning_user_changelist")).status_code == 200
+        name = f"admin:{app_label}_{model._meta.model_name}"
+        assert admin_client.get(reverse(f"{name}_changelist")).status_code == 200, model
+        instance = model.objects.first()
+        if instance is not None:
+            change = admin_client.get(reverse(f"{name}_change", args=[instance.pk]))
+            assert change.status_code == 200, model
