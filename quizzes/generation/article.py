@@ -59,7 +59,7 @@ def generate(
     if not parsed.sentences:
         raise GenerationError("No sentences were found in the article text.")
     index = build_index(parsed)
-    facts = extract_facts(parsed, index, published)
+    facts = extract_facts(parsed, index, published or cleaned.published)
     context = Context(parsed, index, facts, title=cleaned.title or "")
     questions = rank(build_questions(context), context)
     return GeneratedArticle(

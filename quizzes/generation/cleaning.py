@@ -1,11 +1,14 @@
 """Turn a scraped page into article paragraphs plus title and byline metadata."""
 
+import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from . import boilerplate
+from .dates import find_dates
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -31,6 +34,7 @@ class CleanedText:
     byline: str
     text: str
     paragraphs: tuple[tuple[int, int], ...]
+    published: dt.date | None = None
 
 
 def normalise_characters(raw: str) -> str:
@@ -122,6 +126,23 @@ def is_furniture(line: str) -> bool:
     )
 
 
+MAX_STAMP_WORDS = 14
+
+
+def stamp_date(line: str) -> dt.date | None:
+    """The full date of a time stamp line above the story ("Published 9 October 2024",
+    "Updated 16:05 GMT, 3 February 2025"): the day the article speaks from."""
+    if is_paragraph(line) or len(boilerplate.words_of(line)) > MAX_STAMP_WORDS:
+        return None
+    for mention in find_dates(line):
+        if mention.precision == "day" and mention.year:
+            try:
+                return dt.date(mention.year, mention.month, mention.day)
+            except ValueError:
+                return None
+    return None
+
+
 def normalised_key(line: str) -> str:
     return " ".join(boilerplate.words_of(line.lower()))
 
@@ -134,8 +155,11 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
     paragraphs: list[str] = []
     seen: set[str] = set()
     in_related_list = False
+    published = None
     for index, line in enumerate(lines):
         key = normalised_key(line)
+        if not paragraphs and published is None:
+            published = stamp_date(line)
         if is_furniture(line) or key == given_title_key:
             continue
         if boilerplate.is_related_heading(line):
@@ -167,7 +191,8 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             continue
         seen.add(key)
         paragraphs.append(DATELINE.sub("", line, count=1))
-    return assemble(title if title is not None else found_title, byline, paragraphs)
+    cleaned = assemble(title if title is not None else found_title, byline, paragraphs)
+    return dataclasses.replace(cleaned, published=published)
 
 
 def assemble(title: str, byline: str, paragraphs: list[str]) -> CleanedText:

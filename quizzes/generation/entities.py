@@ -121,10 +121,21 @@ def label_of(doc: Doc, ent: Span, text: str) -> str:
             return "PERSON"
         if len(ent) <= 2 and ent.start > 0 and is_title(doc[ent.start - 1]):
             return "PERSON"
+        if len(ent) >= 2 and names_a_role_holder(doc, ent):
+            return "PERSON"
     after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
     if ent.label_ == "PERSON" and " " not in text and after_preposition:
         return "GPE"  # "visit Vladivostok": a one-word "person" after "visit" is a place
     return ent.label_
+
+
+def names_a_role_holder(doc: Doc, ent: Span) -> bool:
+    """ "The theatre's artistic director, Femi Adeyemi, said": a name set beside a job noun by
+    commas is a person's, whatever the tagger says."""
+    before = doc[ent.start - 2 : ent.start] if ent.start >= 2 else None
+    if before is None or before[1].text != "," or not titles.is_role_noun(before[0].lower_):
+        return False
+    return ent.end < len(doc) and doc[ent.end].text in (",", ".")
 
 
 def text_of(doc: Doc, ent: Span) -> str:

@@ -135,7 +135,20 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
             "agent",
         ):
             tokens.extend(t for t in child.subtree if t.i not in excluded)
+        elif child.dep_ == "prep" and is_bare_noun_phrase(child, excluded):
+            tokens.extend(child.subtree)  # "went on strike", "go on sale", "came to power"
     return sorted(tokens, key=lambda token: token.i)
+
+
+def is_bare_noun_phrase(prep: Token, excluded: set[int]) -> bool:
+    objects = list(prep.children)
+    return (
+        len(objects) == 1
+        and objects[0].dep_ == "pobj"
+        and objects[0].pos_ == "NOUN"
+        and not list(objects[0].children)
+        and objects[0].i not in excluded
+    )
 
 
 def describe(date_tokens: Span) -> str:
@@ -148,12 +161,52 @@ def describe(date_tokens: Span) -> str:
             excluded.add(token.head.i)
     if date_tokens.start > 0 and date_tokens.doc[date_tokens.start - 1].pos_ == "ADP":
         excluded.add(date_tokens.start - 1)
-    tokens = clause(head, excluded) if head.pos_ in ("VERB", "AUX") else noun_phrase(head, excluded)
+    subject = ""
+    if head.pos_ in ("VERB", "AUX"):
+        subject = borrowed_subject(head)
+        if subject is None:
+            return ""
+        if subject:
+            excluded.update(child.i for child in head.children if child.dep_ in SUBJECT_DEPS)
+        tokens = clause(head, excluded)
+    elif head.lower_ in EVENT_NOUNS or head.lemma_.lower() in EVENT_NOUNS:
+        tokens = noun_phrase(head, excluded)
+    else:
+        return ""  # "Global average temperatures in 2023" dates a measurement, not an event
     tokens = contiguous_tail(tokens)
     text = words_without(tokens, excluded)
+    if subject and text:
+        text = f"{subject} {text}"
     if len(text.split()) > MAX_WORDS or len(text.split()) < 3 or text.lower().startswith("to "):
         return ""
     return text
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return ""
+
+
+def borrowed_subject(verb: Token) -> str | None:
+    """The subject a clause leaves to another: "" when it has its own, the antecedent's name for
+    "Pryce, who managed ...", the first verb's subject for "... and has cut 1,800 jobs", and
+    None when nobody can be named, as an item that says "who took over" names no one."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+        return ""
+    if subjects and verb.dep_ == "relcl":
+        return entity_text(verb.head) or None
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        first = [child for child in verb.head.children if child.dep_ in SUBJECT_DEPS]
+        if first and first[0].pos_ != "PRON":
+            return "".join(t.text_with_ws for t in first[0].subtree).strip()
+    return "" if not subjects and any(c.dep_ == "agent" for c in verb.children) else None
 
 
 def contiguous_tail(tokens: list[Token]) -> list[Token]:

@@ -55,6 +55,7 @@ def date_facts(parsed: ParsedText, published: dt.date | None) -> list[Fact]:
                 future=future,
                 inferred=date.inferred,
                 first=date.first.isoformat() if date.first else None,
+                last=date.last.isoformat() if date.last else None,
                 description=description,
             )
         )
@@ -211,6 +212,7 @@ def event_facts(parsed: ParsedText, dates: list[Fact]) -> list[Fact]:
                     "span": date.extra["span"],
                     "date_kind": date.kind,
                     "precision": date.extra["precision"],
+                    "last": date.extra["last"] or date.extra["first"],
                 },
             )
         )

@@ -66,6 +66,8 @@ def is_acronym(text: str) -> bool:
 
 # "Northgate Rovers 4-2": a score or a range the tagger ran into the name.
 TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")
+# "Capel Curig in": a name never ends on a small lower-case word; the tagger ran on.
+TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|at|on|and|the|for|to|from|by|with))+$")
 
 
 def unmatched_bracket(text: str) -> int | None:
@@ -94,5 +96,6 @@ def cut_at_unmatched_bracket(text: str) -> str:
 def trim_mention(text: str) -> str:
     text = text.strip(" ,;:-\u2013\u2014\"“”'\u2018\u2019()")
     text = TRAILING_SCORE.sub("", cut_at_unmatched_bracket(text))
+    text = TRAILING_FUNCTION_WORDS.sub("", text)
     text = re.sub(r"^(?:the|The|a|an)\s+", "", text)
     return POSSESSIVE.sub("", text).strip()

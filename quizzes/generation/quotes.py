@@ -138,6 +138,10 @@ def speaker_of_verb(
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in SPEAKER_PRONOUNS:
                 return pronoun_means(child.lower_), True
+            for appos in child.children:  # "The artistic director, Femi Adeyemi, said"
+                entity = index.at(offset + appos.idx, offset + appos.idx + len(appos.text))
+                if appos.dep_ == "appos" and entity is not None and entity.kind == PERSON:
+                    return entity.name, False
             return name_at(child, index, offset), False
     for token in verb.doc[verb.i + 1 : verb.i + 6]:
         if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
@@ -169,6 +173,7 @@ def attributed_speaker(
         person = person_before(parsed, index, start, pronoun)
         return person.name if person else ""
 
+    attributed = False
     for sentence in (parsed.sentence_at(max(end - 1, start)), parsed.sentence_at(start)):
         verbs = [t for t in sentence.span if t.lower_ in SPEECH_VERBS]
         verbs = [t for t in verbs if not inside(t, sentence.offset, spans)]
@@ -177,7 +182,10 @@ def attributed_speaker(
             speaker, by_pronoun = speaker_of_verb(verb, index, sentence.offset, pronoun_means)
             if speaker:
                 return speaker, by_pronoun
-    return "", False
+            attributed = attributed or by_pronoun
+    # '"...," he said' with a "he" that could not be resolved still says the quote is not the
+    # last speaker's going on: the caller must not hand it to them.
+    return ("", True) if attributed else ("", False)
 
 
 def opens_paragraph(text: str, start: int) -> bool:
@@ -195,11 +203,14 @@ def find_quotes(parsed: ParsedText, index: EntityIndex) -> list[Quote]:
         last = parsed.sentence_at(max(end - 1, start))
         speaker, by_pronoun = attributed_speaker(parsed, index, spans, start, end)
         same_paragraph = "\n" not in parsed.text[last_paragraph_end:start]
-        if not speaker and (opens_paragraph(parsed.text, start) or same_paragraph):
+        unattributed = not speaker and not by_pronoun
+        if unattributed and (opens_paragraph(parsed.text, start) or same_paragraph):
             # A quote with no attribution of its own goes on from the last speaker: a paragraph
             # that is all quote, or a second quote in the same paragraph.
             speaker, by_pronoun = last_speaker, last_by_pronoun
         entity = index.find(speaker) if speaker else None
+        # Only the quote just before can go on: a speaker further back is someone else's turn.
+        last_speaker, last_by_pronoun = "", False
         if entity is not None and entity.kind == PERSON:
             last_speaker, last_by_pronoun = entity.name, by_pronoun
         last_paragraph_end = end

@@ -58,22 +58,43 @@ MIN_PRINTABLE_SHARE = 0.95
 HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
+# Containers a page marks as furniture by their class or id: reader comments, sign-up boxes,
+# share bars, related and most-read lists, author boxes. Their text is not the article's.
+FURNITURE_NAME = re.compile(
+    r"(?i)(?:^|[\s_-])(?:comments?|replies|newsletter|sign-?up|subscribe|share|social|related"
+    r"|sidebar|most-?read|popular|recommended|promo|advert\w*|ads?|author-?bio|bio|cookies?"
+    r"|breadcrumbs?)(?:$|[\s_-])"
+)
+
 # "Court rules against ... | Westshire Courier": the site's name after the page title.
 SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,40}$")
 TITLE_ELEMENTS = ("title", "h1")
+
+
+# <article class="post has-comments">: the story itself, whatever its class says.
+TEXT_ROOTS = frozenset({"html", "body", "main", "article"})
+
+
+def is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    names = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
+    return bool(names) and FURNITURE_NAME.search(names) is not None
 
 
 class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping: list[str] = []
+        self.skipping: list[list] = []  # [tag, how many of that tag are open inside it]
         self.titles: dict[str, str] = {}
         self.in_title: str | None = None
 
     def handle_starttag(self, tag, attrs):
-        if tag in SKIPPED_ELEMENTS and tag not in VOID_ELEMENTS:
-            self.skipping.append(tag)
+        if tag in VOID_ELEMENTS:
+            pass
+        elif self.skipping and tag == self.skipping[-1][0]:
+            self.skipping[-1][1] += 1
+        elif tag in SKIPPED_ELEMENTS or (tag not in TEXT_ROOTS and is_furniture(attrs)):
+            self.skipping.append([tag, 1])
         if tag in TITLE_ELEMENTS and tag not in self.titles:
             self.in_title = tag
             self.titles[tag] = ""
@@ -85,8 +106,10 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
-        if self.skipping and tag == self.skipping[-1]:
-            self.skipping.pop()
+        if self.skipping and tag == self.skipping[-1][0]:
+            self.skipping[-1][1] -= 1
+            if not self.skipping[-1][1]:
+                self.skipping.pop()
         if tag == self.in_title:
             self.in_title = None
         if tag in BLOCK_ELEMENTS:

@@ -89,3 +89,13 @@ def test_it_does_not_pin_a_year_less_date_to_the_year_of_a_back_story(nlp):
     )
     (fact,) = [f for f in article.facts if f.text == "January 20"]
     assert fact.value == "--01-20"
+
+
+def test_a_time_stamp_above_the_story_gives_year_less_dates_their_year(nlp):
+    article = generate(
+        "Folding phone unveiled\n\nPublished 9 October 2024\n\n"
+        "The phone was first shown to reporters in March 2022 in Helsinki.\n\n"
+        "It will go on sale in Europe on November 15, the company said.",
+        nlp=nlp,
+    )
+    assert [fact.value for fact in article.facts if fact.text == "November 15"] == ["2024-11-15"]

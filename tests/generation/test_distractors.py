@@ -6,6 +6,11 @@ import re
 import pytest
 
 from quizzes.generation import generate
+from quizzes.generation.cleaning import clean
+from quizzes.generation.entities import ORGANISATION, Entity, EntityIndex, Mention
+from quizzes.generation.parsing import parse
+from quizzes.generation.questions.context import Context
+from quizzes.generation.questions.distractors import entity_distractors
 
 ARTICLE = (
     "Quake kills at least 73 in Qarabel\n\n"
@@ -22,10 +27,14 @@ ARTICLE = (
 )
 
 
+def choices_by_answer(text: str, nlp) -> dict:
+    article = generate(text, nlp=nlp)
+    return {q.answer: q.choices for q in article.questions if q.type == "multiple_choice"}
+
+
 @pytest.fixture(scope="module")
 def choices(nlp):
-    article = generate(ARTICLE, nlp=nlp)
-    return {q.answer: q.choices for q in article.questions if q.type == "multiple_choice"}
+    return choices_by_answer(ARTICLE, nlp)
 
 
 def figures(texts):
@@ -56,3 +65,44 @@ def test_it_writes_wrong_figures_in_words_when_the_answer_is_in_words(choices):
 
 def test_it_does_not_shuffle_the_letters_of_an_abbreviation(choices):
     assert "PFL" not in choices
+
+
+SUMMIT = (
+    "River treaty signed\n\n"
+    "The treaty was signed in Geneva after two days of talks brokered by the United Nations.\n\n"
+    "The Fenwick Playhouse in Sunderland has won the award for the best new play.\n\n"
+    "The Fenwick, a 420-seat venue that opened in 1911, staged a play about the river.\n\n"
+    "The Fenwick sold out every night, and the Fenwick will now tour it.\n\n"
+    "The World Bank will pay for a monitoring commission, and the Harbour Trust will help.\n\n"
+    "Reporters from the broadcaster Nordvision filmed the ceremony for the evening news."
+)
+
+
+@pytest.fixture(scope="module")
+def summit_choices(nlp):
+    return choices_by_answer(SUMMIT, nlp)
+
+
+def test_a_wrong_figure_of_one_takes_the_singular(summit_choices):
+    offered = summit_choices["two days"]
+    assert "one days" not in offered
+    assert "one day" in offered
+
+
+def test_it_does_not_offer_one_name_twice_in_two_forms(nlp):
+    text = "The venues were named in a report on the arts."
+    parsed = parse(clean(text), nlp)
+
+    def organisation(number, name, mentions):
+        return Entity(number, ORGANISATION, name, [Mention(name, 0, 3, "ORG")] * mentions)
+
+    answer = organisation(1, "ITV", 1)
+    others = [
+        organisation(2, "Fenwick", 4),
+        organisation(3, "Fenwick Playhouse", 3),
+        organisation(4, "Arts Council England", 2),
+        organisation(5, "Royal Court", 1),
+    ]
+    context = Context(parsed, EntityIndex([answer, *others]), [], title="")
+    offered = entity_distractors(context, answer, "Which broadcaster showed it?")
+    assert offered == ["Fenwick", "Arts Council England", "Royal Court"]

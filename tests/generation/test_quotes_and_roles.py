@@ -65,3 +65,18 @@ def test_it_reads_a_role_from_a_title_before_the_name(nlp):
 def test_it_accepts_hyphenated_spellings_of_a_three_part_name(nlp):
     _parsed, index = parsed_and_index("North Korean leader Kim Jong Un arrived by train.", nlp)
     assert "Kim Jong-un" in answer_forms(index.find("Kim Jong Un"))
+
+
+def test_a_role_owned_by_a_named_country_takes_no_article(nlp):
+    from quizzes.generation import generate
+
+    article = generate(
+        "Water pact signed\n\n"
+        "The pact was signed by Veloria's President Elena Marchetti and Kastania's Prime "
+        "Minister Viktor Osman in Geneva on Thursday after two days of talks.\n\n"
+        "Osman said the pact would be put to a vote in parliament within sixty days.",
+        nlp=nlp,
+    )
+    prompts = [q.prompt for q in article.questions]
+    assert any("Kastania's Prime Minister" in p for p in prompts)
+    assert not [p for p in prompts if "the Kastania's" in p or "the Veloria's" in p]

@@ -82,3 +82,8 @@ def test_a_mention_is_cut_at_a_bracket_it_does_not_close():
 def test_a_score_run_into_a_name_is_left_out():
     assert trim_mention("Northgate Rovers 4-2") == "Northgate Rovers"
     assert trim_mention("Group of 20") == "Group of 20"
+
+
+def test_a_small_word_run_into_the_end_of_a_name_is_left_out():
+    assert trim_mention("Capel Curig in") == "Capel Curig"
+    assert trim_mention("Bank of England") == "Bank of England"

@@ -51,3 +51,16 @@ def test_it_takes_the_pages_headline_as_the_first_line():
 def test_it_falls_back_to_the_title_element_without_the_site_name():
     html = b"<html><head><title>Railway opens | The Courier</title></head><body><p>It opens.</p>"
     assert text_from_upload(html, "page.html").split("\n\n")[0] == "Railway opens"
+
+
+def test_it_drops_containers_the_page_marks_as_comments_bios_and_sign_ups():
+    html = (
+        b"<html><body><h1>Railway opens</h1><p>The line opens in May.</p>"
+        b'<div class="newsletter"><div><p>Get our daily email.</p></div><p>No spam.</p></div>'
+        b'<div class="author-bio"><p>Ann Lee is our transport reporter.</p></div>'
+        b'<section id="comments"><div class="comment"><p>About time too.</p></div></section>'
+        b"<p>Trains will run every hour.</p></body></html>"
+    )
+    assert text_from_upload(html, "page.html") == (
+        "Railway opens\n\nThe line opens in May.\n\nTrains will run every hour."
+    )

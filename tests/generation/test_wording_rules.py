@@ -53,3 +53,36 @@ def test_a_name_the_article_writes_after_the_is_not_swapped_into_a_bare_slot(que
 def test_a_place_named_after_province_of_is_not_swapped(questions):
     statements = false_statements(questions)
     assert not [s for s in statements if "province of" in s and "province of Holland" not in s]
+
+
+QUOTED = (
+    "Water treaty signed\n\n"
+    "Prime Minister Viktor Osman signed the water treaty in Geneva on Thursday.\n\n"
+    '"The treaty is a good beginning for the farmers of the valley," Osman said. '
+    '"We will judge it by what flows in the river next August, not by what is on paper."\n\n'
+    '"An award is wonderful for the whole town," Osman added. "But it does not pay the '
+    'heating bill in February, when the river is frozen."'
+)
+
+
+def test_a_quoted_sentence_in_the_first_person_is_not_reported_as_a_fact(nlp):
+    prompts = [q.prompt for q in generate(QUOTED, nlp=nlp).questions]
+    assert not [p for p in prompts if "will judge it" in p and "“" not in p and '"' not in p]
+
+
+def test_a_quoted_sentence_that_opens_with_but_is_not_reported_as_a_fact(nlp):
+    prompts = [q.prompt for q in generate(QUOTED, nlp=nlp).questions]
+    assert not [p for p in prompts if re.search(r"According to [\w ]+, but\b", p)]
+
+
+def test_a_wh_question_about_a_plural_name_takes_a_singular_verb(nlp):
+    article = generate(
+        "Glaciers shrink\n\n"
+        "Glaciers in the Andes are losing ice faster than at any time in the last century.\n\n"
+        "The Andes hold more than 99% of the world's tropical glaciers and most of its ice.\n\n"
+        "The Andes also cross seven countries from Venezuela in the north to Argentina.",
+        nlp=nlp,
+    )
+    prompts = [q.prompt for q in article.questions]
+    assert not [p for p in prompts if p.startswith("Which place hold ")]
+    assert [p for p in prompts if p.startswith("Which place holds ")]

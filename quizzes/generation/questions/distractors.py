@@ -74,13 +74,16 @@ def is_variant(one: Entity, other: Entity) -> bool:
 
 
 def entity_distractors(context: Context, entity: Entity, prompt: str) -> list[str]:
-    chosen = []
+    chosen: list[Entity] = []
     for other in context.distractor_pool(entity.id, lambda: same_kind_others(context, entity)):
-        if not mentions_any(prompt, answer_forms(other)):  # a name in the prompt would confuse
-            chosen.append(other.name)
-            if len(chosen) == WANTED:
-                break
-    return chosen
+        if mentions_any(prompt, answer_forms(other)):  # a name in the prompt would confuse
+            continue
+        if any(is_variant(other, taken) for taken in chosen):
+            continue  # "Fenwick" beside "Fenwick Playhouse": one wrong answer offered twice
+        chosen.append(other)
+        if len(chosen) == WANTED:
+            break
+    return [other.name for other in chosen]
 
 
 def same_kind_others(context: Context, entity: Entity) -> list[Entity]:
@@ -188,6 +191,8 @@ def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
     figure_start, figure_end = fact.extra["figure_span"]
     prefix = context.text[amount_start:figure_start]
     suffix = context.text[figure_end:amount_end]
+    if value == 1:
+        suffix = SINGULAR_ENDING.sub(singular, suffix, count=1)  # "one day", not "one days"
     figure = format_number(value)
     if written_in_words(fact):
         word = NUMBER_WORDS.get(value)
@@ -195,6 +200,13 @@ def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
             return None
         figure = word.capitalize() if context.text[figure_start].isupper() else word
     return prefix + figure + suffix
+
+
+SINGULAR_ENDING = re.compile(r"^(\s+[a-z]+?)(ies|s)\b(?<!ss\b)")
+
+
+def singular(match: re.Match) -> str:
+    return match.group(1) + ("y" if match.group(2) == "ies" else "")
 
 
 def shifted_dates(fact: Fact) -> list[str]:

@@ -218,8 +218,13 @@ def wh_question(context: Context, fact: Fact, forms: list[str]) -> str | None:
     statement = sentence_prompt(context, sentence.start, clause_end)
     if statement is None or statement.startswith("According to"):
         return None
+    verb = head.head
     prompt = question_from_statement(
-        statement, 0, subject_end - subject_start, WH_WORDS[context.entity_of(fact).kind]
+        statement,
+        0,
+        subject_end - subject_start,
+        WH_WORDS[context.entity_of(fact).kind],
+        plural_verb=verb.text if verb.tag_ == "VBP" else "",  # "The Andes hold" -> "holds"
     )
     if mentions_any(prompt, forms) or len(prompt.split()) < 5:
         return None

@@ -1,6 +1,7 @@
 """Questions about whole records: roles, quotes, acronyms and the time line of events."""
 
 import re
+from collections import Counter
 
 from ..entities import PERSON
 from ..names import is_acronym
@@ -13,13 +14,20 @@ MAX_MATCHING_PAIRS = 5
 MAX_ORDERING_ITEMS = 4
 # An event told as "all such workers must leave" or "the two met" needs its sentence around it.
 VAGUE_DESCRIPTION = re.compile(
-    r"(?i)^(?:he|she|they|it|this|these|those)\b|\b(?:such|the two|the pair|both)\b"
+    r"(?i)^(?:he|she|they|it|this|these|those|his|her|their|its)\b"
+    r"|\b(?:such|the two|the pair|both)\b"
 )
 
 
+POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['\u2019]s? ")
+
+
 def described_role(fact: Fact) -> str:
+    role = fact.value["role"]
+    if POSSESSOR.match(role):
+        return role  # "Kastania's Prime Minister" takes no "the"
     article = fact.extra.get("article") or "the"
-    return f"{article} {fact.value['role']}"
+    return f"{article} {role}"
 
 
 def role_questions(context: Context, fact: Fact) -> list[Question]:
@@ -187,12 +195,23 @@ def acronym_questions(context: Context, fact: Fact) -> list[Question]:
 
 def ordering_question(context: Context) -> list[Question]:
     events = [fact for fact in context.facts if fact.kind == "event" and "date" in fact.value]
-    by_date: dict[str, Fact] = {}
-    for fact in events:
-        if VAGUE_DESCRIPTION.search(fact.value["description"]):
-            continue
-        by_date.setdefault(fact.value["date"], fact)
-    dated = sorted(by_date.values(), key=lambda fact: fact.value["date"])
+    # Two dates of one description ("from June to September", "from 2012 until 2022") are the
+    # ends of one span: either end alone would be a guess at what the item means.
+    told = Counter(fact.value["description"].lower() for fact in events)
+    candidates = sorted(
+        (
+            fact
+            for fact in events
+            if told[fact.value["description"].lower()] == 1
+            and not VAGUE_DESCRIPTION.search(fact.value["description"])
+        ),
+        key=lambda fact: (fact.value["date"], fact.extra["last"]),
+    )
+    dated: list[Fact] = []
+    for fact in candidates:
+        # "2023" and "September 2023" overlap: no order between them can be marked right.
+        if not dated or fact.value["date"] > dated[-1].extra["last"]:
+            dated.append(fact)
     if len(dated) < 3:
         return []
     if len(dated) > MAX_ORDERING_ITEMS:

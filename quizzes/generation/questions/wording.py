@@ -8,7 +8,7 @@ BLANK = "_____"
 RESOLVABLE_PRONOUN = re.compile(r"^(?P<quote>[\"“]?\s*)(?P<pronoun>He|She)\b")
 UNRESOLVED_START = re.compile(
     r"^[\"“]?\s*(?:They|Them|It|Its|This|These|Those|His|Her|Hers|Their|Such|That|There is another"
-    r"|Both|Neither|Either|One|Another|He|She|Him|So|And|That['\u2019]s|Which|Then|Also)\b"
+    r"|Both|Neither|Either|One|Another|He|She|Him|So|And|But|Yet|That['\u2019]s|Which|Then|Also)\b"
 )
 # "..., he explained, ..." and "Eventually, he predicted, ...": the speaker is the one to name.
 ATTRIBUTION_PRONOUN = re.compile(
@@ -28,7 +28,8 @@ LEANS_ON_CONTEXT = re.compile(
     r"|appears?|remains?|exists?|be|been|being|to be|'s|\u2019s)\b)",
     re.I,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|I'm|we're)\b|\bI['\u2019]")
+# "We will judge it ..." opens a sentence with a capital; "US" in capitals is a country.
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s|I'm|[Ww]e're)\b|\bI['\u2019]")
 MAX_WORDS = 55
 MIN_WORDS = 6
 
@@ -107,9 +108,28 @@ def sentence_prompt(
     return text
 
 
-def question_from_statement(statement: str, subject_start: int, subject_end: int, wh: str) -> str:
-    """Replace the subject of a statement with a wh-word: "Putin told ..." -> "Who told ...?"."""
-    rest = statement[subject_end:].strip()
+THIRD_PERSON = {"have": "has", "are": "is", "were": "was", "do": "does"}
+
+
+def third_person(verb: str) -> str:
+    """ "hold" -> "holds": the verb a singular "which place" takes for a plural subject."""
+    if verb in THIRD_PERSON:
+        return THIRD_PERSON[verb]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def question_from_statement(
+    statement: str, subject_start: int, subject_end: int, wh: str, *, plural_verb: str = ""
+) -> str:
+    """Replace the subject of a statement with a wh-word: "Putin told ..." -> "Who told ...?";
+    plural_verb is a verb that agreed with a plural subject and must now agree with "which"."""
+    rest = statement[subject_end:].strip().lstrip(", ")  # after "X, which runs the awards,"
+    if plural_verb:
+        rest = re.sub(rf"\b{re.escape(plural_verb)}\b", third_person(plural_verb), rest, count=1)
     rest = re.sub(
         r",\s*(?:the\s+)?[\w\s\u2019'-]{1,60}\s+(?:said|reported|says|added|has confirmed"
         r"|confirmed|told \w+)\.?$",
