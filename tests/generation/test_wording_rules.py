@@ -86,3 +86,16 @@ def test_a_wh_question_about_a_plural_name_takes_a_singular_verb(nlp):
     prompts = [q.prompt for q in article.questions]
     assert not [p for p in prompts if p.startswith("Which place hold ")]
     assert [p for p in prompts if p.startswith("Which place holds ")]
+
+
+def test_a_blank_never_takes_part_of_a_longer_name(nlp):
+    text = (
+        "Airport reopens\n\n"
+        "Flights resumed at Liverpool John Lennon Airport on Friday after a fire in the "
+        "terminal, the operator said.\n\n"
+        "Mr Okonjo, the airport's chief executive, said 40 flights had been cancelled.\n\n"
+        "Passengers were moved to Manchester and Leeds while the terminal was repaired."
+    )
+    blanks = [q.prompt for q in generate(text, nlp=nlp).questions if "_____" in q.prompt]
+    assert blanks
+    assert not [p for p in blanks if re.search(r"_____ [A-Z][a-z]+ Lennon|Mr _____", p)]

@@ -1,10 +1,12 @@
 """Questions that blank, swap or ask for one mention in its sentence: numbers, dates and names."""
 
+import calendar
 import re
 
 from ..entities import ORGANISATION, PERSON, PLACE
 from ..numbers import format_number
 from ..records import Fact, Question
+from ..titles import is_honorific, is_role_noun
 from . import distractors
 from .context import Context, answer_forms, mentions_any, question
 from .wording import BLANK, question_from_statement, sentence_prompt
@@ -123,7 +125,11 @@ def entity_questions(context: Context, fact: Fact) -> list[Question]:
         return []
     forms = answer_forms(entity)
     span = fact.extra["span"]
-    if part_of_a_word(context.text, *span) or inside_a_title(context, fact, entity.name):
+    if (
+        part_of_a_word(context.text, *span)
+        or part_of_a_longer_name(context.text, *span)
+        or inside_a_title(context, fact, entity.name)
+    ):
         return []  # "_____-based NK News analyst" is a riddle, not a question
     features = {"mentions": len(entity.mentions), "template": entity.kind}
     found = []
@@ -150,6 +156,24 @@ def part_of_a_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1 : start] if start else ""
     after = text[end : end + 1]
     return before in ("-", "/") or after in ("-", "/") or before.isalnum() or after.isalnum()
+
+
+CALENDAR_WORDS = frozenset(
+    [*(name.lower() for name in calendar.day_name), *(name.lower() for name in calendar.month_name)]
+)
+
+
+def part_of_a_longer_name(text: str, start: int, end: int) -> bool:
+    """ "Mr _____" or "_____ John Lennon Airport": the tagger took part of a name, and the blank
+    would ask for a piece of it."""
+    before = text[max(0, start - 12) : start]
+    if before.endswith(" ") and before.split() and is_honorific(before.split()[-1]):
+        return True
+    after = re.match(r" ([A-Z][\w'-]*)", text[end : end + 40])
+    if after is None:
+        return False
+    word = after.group(1)
+    return not (is_role_noun(word) or word.lower() in CALENDAR_WORDS)
 
 
 def inside_a_title(context: Context, fact: Fact, name: str) -> bool:
