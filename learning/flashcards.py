@@ -4,7 +4,7 @@ import random
 from dataclasses import dataclass, field
 
 from learning.grading import normalise
-from quizzes.templatetags.question_format import answer_text
+from quizzes.templatetags.question_format import answer_text, other_accepted
 
 INSTRUCTIONS = {
     "cloze": "Fill in the blank.",
@@ -54,11 +54,7 @@ def flashcard(question) -> Flashcard:
         "prompt": question.prompt,
         "instruction": instruction,
         "answer": answer_text(question.answer),
-        "also_accepted": [
-            str(variant)
-            for variant in question.accepted or []
-            if normalise(str(variant)) != normalise(answer_text(question.answer))
-        ],
+        "also_accepted": other_accepted(question, same=normalise),
         "explanation": "" if question.sentence in question.explanation else question.explanation,
     }
     if kind == "numeric" and question.tolerance:

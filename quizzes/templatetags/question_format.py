@@ -25,8 +25,9 @@ def get_count(counts: dict, key: str) -> int:
 
 
 @register.filter
-def other_accepted(question) -> list[str]:
-    """The accepted variants a reader has not just seen as the answer."""
-    shown = answer_text(question.answer).casefold()
+def other_accepted(question, same=str.casefold) -> list[str]:
+    """The accepted variants a reader has not just seen as the answer; `same` says which
+    spellings count as one (the review page ignores accents and punctuation too)."""
+    shown = same(answer_text(question.answer))
     variants = dict.fromkeys(str(variant) for variant in question.accepted or [])
-    return [variant for variant in variants if variant.casefold() != shown]
+    return [variant for variant in variants if same(variant) != shown]
