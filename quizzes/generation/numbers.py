@@ -3,37 +3,44 @@
 import re
 from dataclasses import dataclass, replace
 
-HEDGES = (
-    "just over",
-    "just under",
-    "well over",
-    "well under",
-    "more than",
-    "less than",
-    "fewer than",
-    "up to",
-    "at least",
-    "at most",
-    "close to",
-    "as many as",
-    "as much as",
-    "upwards of",
-    "an estimated",
-    "an average",
-    "almost",
-    "nearly",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "around",
-    "an",
-    "average",
-    "estimated",
+# Words that qualify a figure, by what they say about it: near it ("almost 95%") or a bound
+# ("more than 500"). The numeric tolerance follows the kind.
+APPROXIMATE_HEDGES = frozenset(
+    {
+        "almost",
+        "nearly",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "close to",
+        "some",
+        "an estimated",
+        "an average",
+        "estimated",
+    }
 )
+BOUND_HEDGES = frozenset(
+    {
+        "more than",
+        "over",
+        "at least",
+        "upwards of",
+        "just over",
+        "well over",
+        "less than",
+        "fewer than",
+        "under",
+        "up to",
+        "at most",
+        "just under",
+        "well under",
+        "as many as",
+        "as much as",
+    }
+)
+# "average" alone also qualifies a figure ("average 4,000") without saying how far off it is.
+HEDGES = sorted(APPROXIMATE_HEDGES | BOUND_HEDGES | {"average"}, key=lambda h: (-len(h), h))
 HEDGE = re.compile(
     r"(?:^|[\s\"“'\u2018(])("
     + "|".join(h for h in HEDGES if " " in h or len(h) > 3)

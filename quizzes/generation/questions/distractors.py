@@ -8,46 +8,12 @@ import re
 from ..dates import SEASONS, find_dates
 from ..entities import PERSON, Entity
 from ..names import initials, name_key
-from ..numbers import WORD_NUMBERS, format_number
+from ..numbers import APPROXIMATE_HEDGES, BOUND_HEDGES, WORD_NUMBERS, format_number
 from ..records import Fact
 from .context import Context, answer_forms, mentions_any
 
 WANTED = 3
 NUMBER_WORDS = {value: word for word, value in WORD_NUMBERS.items() if " " not in word}
-APPROXIMATE_HEDGES = frozenset(
-    {
-        "almost",
-        "nearly",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "close to",
-        "some",
-        "an estimated",
-        "an average",
-        "estimated",
-    }
-)
-BOUND_HEDGES = frozenset(
-    {
-        "more than",
-        "over",
-        "at least",
-        "upwards of",
-        "just over",
-        "well over",
-        "less than",
-        "fewer than",
-        "under",
-        "up to",
-        "at most",
-        "just under",
-        "well under",
-        "as many as",
-        "as much as",
-    }
-)
 
 
 def shuffled(choices: list, seed: str) -> list:
