@@ -93,9 +93,13 @@ def cut_at_unmatched_bracket(text: str) -> str:
     return text
 
 
+MENTION_EDGES = " ,;:-\u2013\u2014\"“”'\u2018\u2019()"
+
+
 def trim_mention(text: str) -> str:
-    text = text.strip(" ,;:-\u2013\u2014\"“”'\u2018\u2019()")
+    text = text.strip(MENTION_EDGES)
     text = TRAILING_SCORE.sub("", cut_at_unmatched_bracket(text))
     text = TRAILING_FUNCTION_WORDS.sub("", text)
-    text = re.sub(r"^(?:the|The|a|an)\s+", "", text)
+    # Again after a leading article: 'the "Galaxy Nexus' is the name Galaxy Nexus.
+    text = re.sub(r"^(?:the|The|a|an)\s+", "", text).strip(MENTION_EDGES)
     return POSSESSIVE.sub("", text).strip()

@@ -2,7 +2,7 @@ import pytest
 
 from quizzes.generation.cleaning import clean
 from quizzes.generation.entities import PERSON, PLACE, build_index
-from quizzes.generation.names import name_key
+from quizzes.generation.names import name_key, trim_mention
 from quizzes.generation.parsing import parse
 
 
@@ -70,3 +70,7 @@ def test_it_reads_a_one_word_name_after_visit_as_a_place(nlp):
     entity = index.find("Vladivostok")
     assert entity is not None
     assert entity.kind == PLACE
+
+
+def test_a_quoted_name_after_an_article_loses_its_quote():
+    assert trim_mention('the "Galaxy Nexus') == "Galaxy Nexus"
