@@ -207,12 +207,13 @@ def time_due_queue(students: list[User]) -> list[float]:
 def time_review_record(student: User) -> list[float]:
     cards = list(Card.objects.filter(student=student, suspended=False)[:RECORD_RUNS])
     samples = []
-    for index, card in enumerate(cards):
+    for card in cards:
         started = time.perf_counter()
         review_record(
+            student=student,
             card=card,
             rating=random.choice([1, 3, 3, 3, 4]),
-            reviewed_at=NOW + timedelta(seconds=index),
+            reviewed_at=timezone.now(),
             duration=timedelta(seconds=6),
             client_id=uuid.uuid4().hex,
         )

@@ -40,7 +40,7 @@ def _demo_user(role: str) -> User:
     return user
 
 
-def seed_articles(*, created_by: User | None = None) -> list[Article]:
+def seed_articles(*, owner: User) -> list[Article]:
     manifest = json.loads((SEEDS_DIR / "articles.json").read_text(encoding="utf-8"))
     return [
         article_import(
@@ -48,7 +48,7 @@ def seed_articles(*, created_by: User | None = None) -> list[Article]:
             title=entry["title"],
             outlet=entry.get("outlet", ""),
             byline=entry.get("byline", ""),
-            created_by=created_by,
+            owner=owner,
         ).article
         for entry in manifest
     ]
@@ -57,7 +57,7 @@ def seed_articles(*, created_by: User | None = None) -> list[Article]:
 def demo_load() -> DemoData:
     instructor = _demo_user(INSTRUCTOR)
     student = _demo_user(STUDENT)
-    articles = seed_articles(created_by=instructor)
+    articles = seed_articles(owner=instructor)
     for article in articles:
         article_approve_best(article=article, count=APPROVED_PER_ARTICLE, reviewer=instructor)
     course = course_ensure(title=DEMO_COURSE_TITLE, instructor=instructor, articles=articles)

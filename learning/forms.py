@@ -74,9 +74,26 @@ class ReviewGradeForm(forms.Form):
         },
     )
 
+    typed = forms.CharField(
+        required=False,
+        max_length=500,
+        error_messages={"max_length": "The typed answer is too long (at most 500 characters)."},
+    )
+
     def error_text(self) -> str:
         """One sentence for the student: the first problem, in the fields' order."""
         for name in self.fields:
             if name in self.errors:
                 return self.errors[name][0]
         return "The answer could not be recorded."
+
+
+class TypedAnswerForm(forms.Form):
+    """What the front of a card sends to its back: the typed answer and the showing's id."""
+
+    typed = forms.CharField(required=False)
+    client_id = forms.CharField(required=False, max_length=64)
+    shown_at = forms.IntegerField(required=False, min_value=0, max_value=MAX_SHOWN_AT)
+
+    def clean_typed(self) -> str:
+        return self.cleaned_data["typed"][:500]

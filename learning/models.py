@@ -7,10 +7,10 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from learning.roles import STUDY_PERMISSION, TEACH_PERMISSION
+from learning.roles import STUDY_PERMISSION
 from learning.scheduling import (
     DEFAULT_DESIRED_RETENTION,
     DEFAULT_NEW_CARDS_PER_DAY,
@@ -20,7 +20,8 @@ from learning.scheduling import (
     as_utc,
     day_start,
 )
-from quizzes.models import Question
+from quizzes.models import Course, Question
+from quizzes.permissions import TEACH_PERMISSION
 
 
 def validate_time_zone(value: str) -> None:
@@ -81,6 +82,18 @@ class User(AbstractUser):
 
 
 class CardQuerySet(models.QuerySet):
+    def of(self, student) -> "CardQuerySet":
+        return self.filter(student_id=student.pk)
+
+    def of_students_taught_by(self, instructor) -> "CardQuerySet":
+        """Cards of students enrolled in one of the instructor's courses that holds the card's
+        article: what the instructor may see of their students' study."""
+        in_my_course = Course.objects.editable_by(instructor).filter(
+            articles=OuterRef("question__article"),
+            enrollments__student=OuterRef("student"),
+        )
+        return self.filter(Exists(in_my_course))
+
     def due_for(self, student, now: datetime) -> "CardQuerySet":
         """The student's queue, soonest first: learning cards once their step is over, review
         cards on their day (as in Anki: a card due at 18:00 can be done in the morning).
@@ -226,6 +239,10 @@ class Review(models.Model):
     desired_retention = models.FloatField()
     # Chosen by the client, so a retried request stores the review once.
     client_id = models.CharField(max_length=64)
+    # What the student typed before turning the card, and whether it matched; the rating is
+    # still theirs to choose.
+    typed_answer = models.CharField(max_length=500, blank=True, default="")
+    typed_correct = models.BooleanField(null=True, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReviewQuerySet.as_manager()

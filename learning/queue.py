@@ -1,5 +1,6 @@
 """Reads behind the study queue: which questions may become new cards today, and how many."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -20,7 +21,7 @@ def new_questions(student, now: datetime) -> QuerySet:
     )
     return (
         Question.objects.approved()
-        .filter(article__in=Article.objects.filter(courses__enrollments__student=student))
+        .filter(article__in=Article.objects.in_courses_of(student))
         .exclude(Exists(Card.objects.filter(student=student, question=OuterRef("pk"))))
         .exclude(fact__in=met_today.values("fact"))
         .alias(fact_met=Exists(Card.objects.filter(student=student, fact=OuterRef("fact"))))
@@ -60,3 +61,17 @@ def next_due(student, now: datetime) -> datetime | None:
 
 def _first(cards: QuerySet, field: str) -> datetime | None:
     return cards.order_by(field).values_list(field, flat=True).first()
+
+
+@dataclass(frozen=True)
+class StudyCounts:
+    due_now: int
+    new_left: int
+
+
+def study_counts(student, now: datetime) -> StudyCounts:
+    """The two figures every study page shows: cards due now and new cards left today."""
+    return StudyCounts(
+        due_now=Card.objects.due_for(student, now).studyable().count(),
+        new_left=new_cards_left(student, now),
+    )

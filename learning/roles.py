@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, Permission
 INSTRUCTOR = "instructor"
 STUDENT = "student"
 
-# The permission that makes a user an instructor, and the one that makes them a student.
-TEACH_PERMISSION = "quizzes.add_article"
+# The permission that makes a user a student; `quizzes.permissions.TEACH_PERMISSION` makes them
+# an instructor.
 STUDY_PERMISSION = "learning.study"
 
 # "app_label.*" grants every permission of that app, including models added later.

@@ -5,12 +5,14 @@ from datetime import datetime, timedelta
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from learning.models import Card, Review, User, validate_time_zone
 from learning.queue import new_cards_allowed, new_questions
 from learning.roles import INSTRUCTOR, STUDENT, role_group
 from learning.scheduling import (
     LEECH_THRESHOLD,
+    MAX_ANSWER_TIME,
     MAX_DESIRED_RETENTION,
     MAX_NEW_CARDS_PER_DAY,
     MIN_DESIRED_RETENTION,
@@ -19,6 +21,8 @@ from learning.scheduling import (
     is_lapse,
     scheduler_for,
 )
+from quizzes import question_types
+from quizzes.models import Question
 
 
 class LearningError(Exception):
@@ -87,15 +91,24 @@ def review_next(*, student, now: datetime) -> Card | None:
     return card or _card_introduce(student=student, now=now)
 
 
-def _review_validate(*, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str):
+TYPED_ANSWER_MAX_LENGTH = 500
+
+
+def _review_validate(
+    *, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str, typed_answer: str
+) -> None:
     if rating not in Review.Rating.values:
         raise LearningError("Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     if reviewed_at.tzinfo is None:
         raise LearningError("The review time must be timezone-aware.")
+    if reviewed_at > timezone.now():
+        raise LearningError("A review cannot be dated in the future.")
     if duration < timedelta(0):
         raise LearningError("A review cannot take a negative time.")
     if not client_id or len(client_id) > Review._meta.get_field("client_id").max_length:
         raise LearningError("Each review needs a client id of 1 to 64 characters.")
+    if len(typed_answer) > TYPED_ANSWER_MAX_LENGTH:
+        raise LearningError(f"A typed answer can be at most {TYPED_ANSWER_MAX_LENGTH} characters.")
 
 
 CARD_REVIEW_FIELDS = [
@@ -112,20 +125,38 @@ def _existing_review(*, card: Card, client_id: str) -> Review | None:
 
 
 def review_record(
-    *, card: Card, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str
+    *,
+    student: User,
+    card: Card,
+    rating: int,
+    reviewed_at: datetime,
+    duration: timedelta,
+    client_id: str,
+    typed_answer: str = "",
 ) -> Review:
-    """Schedule the card with FSRS and append the review to the log, once per client id.
+    """Schedule the student's card with FSRS and append the review to the log, once per client id.
 
     The card row is locked first, so concurrent reviews of one card apply one after another, each
-    starting from the state the previous one left."""
-    _review_validate(rating=rating, reviewed_at=reviewed_at, duration=duration, client_id=client_id)
+    starting from the state the previous one left. The answer time counts for at most
+    MAX_ANSWER_TIME; a typed answer is graded and kept with the review."""
+    typed_answer = typed_answer.strip()
+    _review_validate(
+        rating=rating,
+        reviewed_at=reviewed_at,
+        duration=duration,
+        client_id=client_id,
+        typed_answer=typed_answer,
+    )
+    if card.student_id != student.pk:
+        raise LearningError("This card is not yours.")
     try:
         return _review_record(
             card=card,
             rating=rating,
             reviewed_at=reviewed_at,
-            duration=duration,
+            duration=min(duration, MAX_ANSWER_TIME),
             client_id=client_id,
+            typed_answer=typed_answer,
         )
     except IntegrityError:
         # Only a client id reused at the same moment for another card gets here: the same card's
@@ -133,15 +164,46 @@ def review_record(
         raise LearningError("This client id was already used for another card.") from None
 
 
+def _review_refusal(card: Card, reviewed_at: datetime) -> str:
+    """Why this review cannot change the card now; empty when it can."""
+    if card.question.status != Question.Status.APPROVED:
+        return "This question was withdrawn by the instructor; the review was not recorded."
+    if card.suspended:
+        return "This card is suspended: it has been forgotten too often."
+    if card.last_review and reviewed_at < card.last_review:
+        # Replaying a late review would move the schedule backwards (offline sync will decide).
+        return "This card was reviewed after that time; an earlier review cannot be added."
+    return ""
+
+
+def typed_answer_grade(*, card: Card, typed_answer: str) -> question_types.Grade | None:
+    """How the student's typed answer matches the card's answer; None when nothing was typed or
+    the card's type takes no typed answer."""
+    question = card.question
+    if not typed_answer or question.type not in question_types.TYPED_TYPES:
+        return None
+    return question_types.grade(question, typed_answer)
+
+
 @transaction.atomic
 def _review_record(
-    *, card: Card, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str
+    *,
+    card: Card,
+    rating: int,
+    reviewed_at: datetime,
+    duration: timedelta,
+    client_id: str,
+    typed_answer: str,
 ) -> Review:
-    card = Card.objects.select_for_update(of=("self",)).select_related("student").get(pk=card.pk)
+    card = (
+        Card.objects.select_for_update(of=("self",))
+        .select_related("student", "question")
+        .get(pk=card.pk)
+    )
     if existing := _existing_review(card=card, client_id=client_id):
         return existing
-    if card.suspended:
-        raise LearningError("This card is suspended: it has been forgotten too often.")
+    if refusal := _review_refusal(card, reviewed_at):
+        raise LearningError(refusal)
     student = card.student
     before = card.to_fsrs()
     after, _ = scheduler_for(student.desired_retention).review_card(
@@ -154,6 +216,7 @@ def _review_record(
         card.suspended = card.lapses >= LEECH_THRESHOLD
     card.buried_until = None
     card.save(update_fields=CARD_REVIEW_FIELDS)
+    grade = typed_answer_grade(card=card, typed_answer=typed_answer)
     review = Review.objects.create(
         card=card,
         student=student,
@@ -164,6 +227,8 @@ def _review_record(
         state_after=after.to_dict(),
         desired_retention=student.desired_retention,
         client_id=client_id,
+        typed_answer=typed_answer if grade else "",
+        typed_correct=grade.correct if grade else None,
     )
     _siblings_bury(card=card, until=student.day_start(reviewed_at, days=1))
     return review

@@ -88,6 +88,7 @@ def _study_day(student: SyntheticStudent, now: datetime, rng: random.Random) -> 
         duration = timedelta(seconds=rng.uniform(3, 15))
         recalled = rng.random() < _recall_chance(card, student, now)
         review_record(
+            student=student.user,
             card=card,
             rating=_rating(recalled, rng),
             reviewed_at=now,
@@ -100,7 +101,7 @@ def _study_day(student: SyntheticStudent, now: datetime, rng: random.Random) -> 
 
 
 def simulate(*, students: int, days: int, seed: int, end: datetime) -> dict:
-    """Simulate `days` days of study ending on `end`'s day; return what a report needs."""
+    """Simulate `days` days of study, the last one the day before `end`; return a report."""
     courses = Course.objects.filter(articles__questions__status=Question.Status.APPROVED)
     courses = list(courses.distinct())
     if not courses:
@@ -113,7 +114,8 @@ def simulate(*, students: int, days: int, seed: int, end: datetime) -> dict:
     for student in cohort:
         for course in courses:
             course_enroll(course=course, student=student.user)
-    first_day = cohort[0].user.day_start(end, days=1 - days) if cohort else end
+    # The last simulated day is the one before `end`'s, so no review is dated in the future.
+    first_day = cohort[0].user.day_start(end, days=-days) if cohort else end
     reviews = 0
     for day in range(days):
         for student in cohort:

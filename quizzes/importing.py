@@ -78,15 +78,19 @@ def article_import(
     byline: str = "",
     url: str = "",
     published: datetime.date | None = None,
-    created_by=None,
+    owner,
     replaces: Article | None = None,
 ) -> ImportResult:
-    """Store an article with its facts and candidate questions.
+    """Store an article of `owner`'s with its facts and candidate questions.
 
-    `replaces` names the article this text corrects; without it, an article with the same URL
-    (or, with no URL, the same title) is taken as the earlier version.
+    `replaces` names the article this text corrects; without it, one of the owner's articles
+    with the same URL (or, with no URL, the same title) is taken as the earlier version. Another
+    instructor's articles are never matched: each imports and keeps their own.
     """
-    existing = Article.objects.filter(content_hash=content_hash(raw_text)).first()
+    if replaces is not None and replaces.owner_id != owner.pk:
+        raise ContentError("Only the article's owner can import a corrected version of it.")
+    own_articles = Article.objects.filter(owner=owner)
+    existing = own_articles.filter(content_hash=content_hash(raw_text)).first()
     if existing is not None:
         return ImportResult(article=existing, outcome="unchanged")
     # The pipeline runs before the transaction: it is the slow part and needs no lock.
@@ -103,9 +107,9 @@ def article_import(
     }
     try:
         with transaction.atomic():
-            previous = replaces or _previous_version(url=url, title=fields["title"])
+            previous = replaces or _previous_version(own_articles, url=url, title=fields["title"])
             if previous is None:
-                article = Article.objects.create(created_by=created_by, **fields)
+                article = Article.objects.create(owner=owner, **fields)
                 return _store_new(article, generated)
             article = Article.objects.select_for_update().get(pk=previous.pk)
             for name, value in fields.items():
@@ -115,16 +119,16 @@ def article_import(
             return _store_correction(article, generated)
     except IntegrityError:
         # The same text imported concurrently: the other import won, which is the same outcome.
-        article = Article.objects.filter(content_hash=fields["content_hash"]).first()
+        article = own_articles.filter(content_hash=fields["content_hash"]).first()
         if article is None:
             raise
         return ImportResult(article=article, outcome="unchanged")
 
 
-def _previous_version(*, url: str, title: str) -> Article | None:
+def _previous_version(articles, *, url: str, title: str) -> Article | None:
     if url:
-        return Article.objects.filter(url=url).first()
-    return Article.objects.filter(title__iexact=title).first()
+        return articles.filter(url=url).first()
+    return articles.filter(title__iexact=title).first()
 
 
 class _Pool:
@@ -234,7 +238,7 @@ def _store_correction(article: Article, generated: GeneratedArticle) -> ImportRe
     retired_facts = Fact.objects.filter(pk__in=kept_facts.left()).update(is_current=False)
 
     kept_questions = _Pool(
-        article.questions.exclude(status=Question.Status.RETIRED),
+        article.questions.reviewable(),
         lambda q: (q.type, q.sentence, json.dumps(q.answer, sort_keys=True)),
     )
     moved: list[Question] = []

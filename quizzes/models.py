@@ -2,10 +2,16 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from quizzes import question_types
+
 
 class ArticleQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "ArticleQuerySet":
+        """The articles a user may see and change as an instructor: their own."""
+        return self.filter(owner_id=user.pk) if user.is_authenticated else self.none()
+
     def in_courses_of(self, student) -> "ArticleQuerySet":
-        return self.filter(courses__enrollments__student=student).distinct()
+        return self.filter(courses__in=Course.objects.studied_by(student)).distinct()
 
 
 class Article(models.Model):
@@ -18,14 +24,12 @@ class Article(models.Model):
     # questions point into `text` by character offsets.
     raw_text = models.TextField()
     text = models.TextField()
-    # Importing the same text twice must not create a second article.
-    content_hash = models.CharField(max_length=64, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles_created",
+    # Importing the same text twice must not create a second article for the same owner; two
+    # instructors may each import it.
+    content_hash = models.CharField(max_length=64)
+    # The instructor who imported it: only they see it on the teaching pages and change it.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="articles"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -34,6 +38,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "content_hash"], name="one_article_per_text_per_owner"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -43,8 +52,9 @@ class Article(models.Model):
 
 
 class CourseQuerySet(models.QuerySet):
-    def taught_by(self, instructor) -> "CourseQuerySet":
-        return self.filter(instructor=instructor)
+    def editable_by(self, user) -> "CourseQuerySet":
+        """The courses a user may see and change as an instructor: the ones they teach."""
+        return self.filter(instructor_id=user.pk) if user.is_authenticated else self.none()
 
     def studied_by(self, student) -> "CourseQuerySet":
         return self.filter(enrollments__student=student)
@@ -116,24 +126,29 @@ class Fact(models.Model):
         return f"{self.kind}: {self.text}"
 
 
+def reviewable_q(prefix: str = "") -> models.Q:
+    """Questions still in the article (not retired), as a condition; `prefix` reaches them
+    through a relation ("questions__")."""
+    return ~models.Q(**{f"{prefix}status": Question.Status.RETIRED})
+
+
 class QuestionQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "QuestionQuerySet":
+        """Questions of the articles the user may change."""
+        return self.filter(article__in=Article.objects.editable_by(user))
+
     def approved(self) -> "QuestionQuerySet":
         return self.filter(status=Question.Status.APPROVED)
 
     def reviewable(self) -> "QuestionQuerySet":
-        return self.exclude(status=Question.Status.RETIRED)
+        return self.filter(reviewable_q())
 
 
 class Question(models.Model):
-    class Type(models.TextChoices):
-        CLOZE = "cloze", "Cloze"
-        MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
-        TRUE_FALSE = "true_false", "True / false"
-        NUMERIC = "numeric", "Numeric"
-        SHORT_ANSWER = "short_answer", "Short answer"
-        ORDERING = "ordering", "Timeline ordering"
-        MATCHING = "matching", "Matching"
-        QUOTE_ATTRIBUTION = "quote_attribution", "Quote attribution"
+    # The types and what they mean live in `quizzes.question_types`.
+    Type = models.TextChoices(
+        "Type", [(name.upper(), (name, label)) for name, label in question_types.CHOICES]
+    )
 
     class Status(models.TextChoices):
         CANDIDATE = "candidate", "Candidate"

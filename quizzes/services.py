@@ -45,20 +45,30 @@ def article_approve_best(*, article: Article, count: int, reviewer) -> int:
 
     Ranks among all live questions, so running it twice approves nothing more."""
     best = list(
-        article.questions.exclude(status=Question.Status.RETIRED)
-        .order_by("rank", "id")
-        .values_list("pk", flat=True)[:count]
+        article.questions.reviewable().order_by("rank", "id").values_list("pk", flat=True)[:count]
     )
     return Question.objects.filter(pk__in=best, status=Question.Status.CANDIDATE).update(
         status=Question.Status.APPROVED, reviewed_by=reviewer, reviewed_at=timezone.now()
     )
 
 
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:190] or "course"
+    slug, number = base, 1
+    while Course.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 @transaction.atomic
 def course_ensure(*, title: str, instructor, articles: list[Article]) -> Course:
-    course, _ = Course.objects.get_or_create(
-        slug=slugify(title), defaults={"title": title, "instructor": instructor}
-    )
+    """The instructor's course of this title, created if they have none, holding `articles`."""
+    if any(article.owner_id != instructor.pk for article in articles):
+        raise ContentError("A course can only hold its instructor's own articles.")
+    course = Course.objects.editable_by(instructor).filter(title=title).first()
+    if course is None:
+        course = Course.objects.create(title=title, instructor=instructor, slug=_unique_slug(title))
     course.articles.add(*articles)
     return course
 

@@ -9,27 +9,24 @@ from quizzes.errors import ContentError
 from quizzes.forms import ArticleImportForm, QuestionReviewForm
 from quizzes.highlighting import sentence_segments
 from quizzes.importing import article_import
-from quizzes.models import Article, Course, Question
+from quizzes.models import Article, Course, Question, reviewable_q
+from quizzes.permissions import teacher_required
 from quizzes.services import question_review
 
-teacher_required = permission_required("quizzes.add_article", raise_exception=True)
 
-
-@login_required
 @teacher_required
 def teach_home(request: HttpRequest) -> HttpResponse:
-    courses = Course.objects.taught_by(request.user).annotate(
+    courses = Course.objects.editable_by(request.user).annotate(
         article_count=Count("articles", distinct=True),
         student_count=Count("enrollments", distinct=True),
     )
-    articles = Article.objects.annotate(
-        question_count=Count("questions", filter=~Q(questions__status=Question.Status.RETIRED)),
+    articles = Article.objects.editable_by(request.user).annotate(
+        question_count=Count("questions", filter=reviewable_q("questions__")),
         approved_count=Count("questions", filter=Q(questions__status=Question.Status.APPROVED)),
     )[:100]
     return render(request, "quizzes/teach_home.html", {"courses": courses, "articles": articles})
 
 
-@login_required
 @teacher_required
 def article_new(request: HttpRequest) -> HttpResponse:
     form = ArticleImportForm(request.POST or None, request.FILES or None)
@@ -42,7 +39,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
                 outlet=data["outlet"],
                 url=data["url"],
                 published=data["published"],
-                created_by=request.user,
+                owner=request.user,
             )
         except ContentError as error:
             form.add_error(None, str(error))
@@ -59,12 +56,11 @@ def article_new(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/article_new.html", {"form": form})
 
 
-@login_required
 @teacher_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
+    article = get_object_or_404(Article.objects.editable_by(request.user), pk=pk)
     status = request.GET.get("status", "")
-    questions = article.questions.exclude(status=Question.Status.RETIRED)
+    questions = article.questions.reviewable()
     counts = dict(questions.values_list("status").annotate(n=Count("id")).order_by())
     if status in Question.Status.values:
         questions = questions.filter(status=status)
@@ -86,7 +82,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("quizzes.change_question", raise_exception=True)
 def question_review_view(request: HttpRequest, pk: int) -> HttpResponse:
-    question = get_object_or_404(Question, pk=pk)
+    question = get_object_or_404(Question.objects.editable_by(request.user), pk=pk)
     form = QuestionReviewForm(request.POST)
     error = ""
     if form.is_valid():

@@ -37,7 +37,7 @@ def instructor_client(client, instructor):
 def enrolled_article(student):
     """An article in a course the `student` is enrolled in."""
     course = CourseFactory()
-    article = ArticleFactory()
+    article = ArticleFactory(owner=course.instructor)
     course.articles.add(article)
     EnrollmentFactory(course=course, student=student)
     return article

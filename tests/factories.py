@@ -40,6 +40,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         model = Article
 
     title = factory.Sequence(lambda n: f"Article {n}")
+    owner = factory.SubFactory(InstructorFactory)
     raw_text = factory.Sequence(lambda n: f"Article number {n} was published on a Tuesday.")
     text = factory.SelfAttribute("raw_text")
     content_hash = factory.LazyAttribute(lambda article: content_hash(article.raw_text))
@@ -48,10 +49,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class CourseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Course
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Course {n}")
     slug = factory.Sequence(lambda n: f"course-{n}")
     instructor = factory.SubFactory(InstructorFactory)
+
+    @factory.post_generation
+    def articles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.articles.add(*extracted)
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):

@@ -14,8 +14,8 @@ NEW = reverse("quizzes:article_new")
 
 
 @pytest.fixture
-def article(db):
-    return article_import(raw_text=SEED_TEXT, title="Kim to meet Putin").article
+def article(instructor):
+    return article_import(raw_text=SEED_TEXT, title="Kim to meet Putin", owner=instructor).article
 
 
 def test_the_import_page_sends_anonymous_visitors_to_log_in(client, db):
@@ -35,7 +35,7 @@ def test_the_import_page_shows_the_form_to_instructors(instructor_client):
 def test_pasting_text_imports_the_article_and_shows_it(instructor_client, instructor):
     response = instructor_client.post(NEW, {"text": SEED_TEXT, "outlet": "Euronews"}, follow=True)
     article = Article.objects.get()
-    assert article.created_by == instructor
+    assert article.owner == instructor
     assert response.redirect_chain[-1][0] == article.get_absolute_url()
     assert b'<mark id="s-' in response.content
     assert b"candidate questions added" in response.content

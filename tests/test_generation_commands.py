@@ -52,31 +52,37 @@ def test_generate_reports_a_missing_file_clearly(db):
         call_command("generate", "does-not-exist.txt")
 
 
-def test_import_article_stores_candidates(db):
+def test_import_article_stores_candidates(instructor):
     out = io.StringIO()
-    call_command("import_article", SEED, "--outlet", "Euronews", stdout=out)
+    call_command("import_article", SEED, "--owner", "teacher", "--outlet", "Euronews", stdout=out)
     assert "Created article" in out.getvalue()
     article = Article.objects.get()
     assert article.outlet == "Euronews"
     assert article.questions.filter(status=Question.Status.CANDIDATE).exists()
 
 
-def test_import_article_twice_reports_unchanged(db):
-    call_command("import_article", SEED, stdout=io.StringIO())
+def test_import_article_twice_reports_unchanged(instructor):
+    call_command("import_article", SEED, "--owner", "teacher", stdout=io.StringIO())
     out = io.StringIO()
-    call_command("import_article", SEED, stdout=out)
+    call_command("import_article", SEED, "--owner", "teacher", stdout=out)
     assert out.getvalue().startswith("Unchanged")
     assert Article.objects.count() == 1
 
 
-def test_import_article_refuses_an_empty_file_and_writes_nothing(db, tmp_path):
+def test_import_article_refuses_an_empty_file_and_writes_nothing(instructor, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
     with pytest.raises(CommandError, match="empty"):
-        call_command("import_article", str(empty))
+        call_command("import_article", str(empty), "--owner", "teacher")
     assert Article.objects.count() == 0
 
 
-def test_import_article_refuses_a_bad_date(db):
+def test_import_article_refuses_a_bad_date(instructor):
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        call_command("import_article", SEED, "--published", "yesterday")
+        call_command("import_article", SEED, "--owner", "teacher", "--published", "yesterday")
+
+
+def test_import_article_needs_an_instructor_as_owner(student):
+    with pytest.raises(CommandError, match="no instructor 'stu'"):
+        call_command("import_article", SEED, "--owner", "stu")
+    assert Article.objects.count() == 0

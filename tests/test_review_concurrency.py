@@ -26,6 +26,7 @@ def _in_threads(card, client_ids: list[str]) -> list:
             barrier.wait()
             results.append(
                 review_record(
+                    student=card.student,
                     card=card,
                     rating=3,
                     reviewed_at=T0,

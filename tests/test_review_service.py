@@ -2,13 +2,15 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from learning.models import AppendOnlyError, Card, Review
-from learning.scheduling import LEECH_THRESHOLD, rebuild
+from learning.scheduling import LEECH_THRESHOLD, MAX_ANSWER_TIME, rebuild
 from learning.services import LearningError, review_next, review_record, study_settings_update
-from tests.factories import CardFactory, QuestionFactory
+from quizzes.models import Question
+from tests.factories import CardFactory, QuestionFactory, StudentFactory
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -22,13 +24,16 @@ def _clock(time_machine):
 
 
 def _review(card, rating, at, client_id=None):
-    return review_record(
-        card=card,
-        rating=rating,
-        reviewed_at=at,
-        duration=timedelta(seconds=6),
-        client_id=client_id or uuid.uuid4().hex,
-    )
+    """Review the card at `at`, as its student, with the clock showing that time."""
+    with time_machine.travel(at, tick=False):
+        return review_record(
+            student=card.student,
+            card=card,
+            rating=rating,
+            reviewed_at=at,
+            duration=timedelta(seconds=6),
+            client_id=client_id or uuid.uuid4().hex,
+        )
 
 
 def _interval(card) -> timedelta:
@@ -177,6 +182,7 @@ def test_a_client_id_used_for_another_card_is_refused(student, card):
 )
 def test_a_malformed_review_is_refused(card, changes, message):
     arguments = {
+        "student": card.student,
         "card": card,
         "rating": GOOD,
         "reviewed_at": T0,
@@ -324,3 +330,77 @@ def test_a_review_is_scheduled_with_the_students_desired_retention(student, card
         student=student, time_zone="UTC", desired_retention=0.75, new_cards_per_day=20
     )
     assert _review(card, GOOD, T0).desired_retention == 0.75
+
+
+@pytest.mark.parametrize("status", [Question.Status.REJECTED, Question.Status.RETIRED])
+def test_a_withdrawn_questions_card_cannot_be_graded(card, status):
+    Question.objects.filter(pk=card.question_id).update(status=status)
+    with pytest.raises(LearningError, match="withdrawn"):
+        _review(card, GOOD, T0)
+    card.refresh_from_db()
+    assert (Review.objects.count(), card.reps) == (0, 0)
+
+
+def test_another_students_card_is_refused(card):
+    other = StudentFactory(username="other")
+    with pytest.raises(LearningError, match="not yours"):
+        review_record(
+            student=other,
+            card=card,
+            rating=GOOD,
+            reviewed_at=T0,
+            duration=timedelta(seconds=3),
+            client_id="x",
+        )
+    assert not Review.objects.exists()
+
+
+def test_a_review_dated_in_the_future_is_refused(card):
+    with pytest.raises(LearningError, match="future"):
+        review_record(
+            student=card.student,
+            card=card,
+            rating=GOOD,
+            reviewed_at=T0 + timedelta(minutes=1),
+            duration=timedelta(seconds=3),
+            client_id="x",
+        )
+    assert not Review.objects.exists()
+
+
+def test_a_review_dated_before_the_cards_last_review_is_refused(card):
+    _review(card, GOOD, T0 + timedelta(minutes=5))
+    with pytest.raises(LearningError, match="earlier review"):
+        _review(card, AGAIN, T0 + timedelta(minutes=1))
+    card.refresh_from_db()
+    assert (Review.objects.count(), card.reps) == (1, 1)
+
+
+def test_the_answer_time_counts_for_at_most_a_minute(card):
+    review = review_record(
+        student=card.student,
+        card=card,
+        rating=GOOD,
+        reviewed_at=T0,
+        duration=timedelta(minutes=20),
+        client_id="x",
+    )
+    assert review.duration == MAX_ANSWER_TIME
+
+
+def test_a_typed_answer_is_graded_and_kept_with_the_review(card):
+    review = review_record(
+        student=card.student,
+        card=card,
+        rating=GOOD,
+        reviewed_at=T0,
+        duration=timedelta(seconds=4),
+        client_id="x",
+        typed_answer=" tuesdya ",
+    )
+    assert (review.typed_answer, review.typed_correct) == ("tuesdya", True)
+
+
+def test_a_review_without_a_typed_answer_keeps_none(card):
+    review = _review(card, GOOD, T0)
+    assert (review.typed_answer, review.typed_correct) == ("", None)

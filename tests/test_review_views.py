@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.models import Card, Review
+from quizzes.models import Question
 from tests.factories import (
     ArticleFactory,
     CardFactory,
@@ -309,6 +310,31 @@ def test_yesterdays_buried_cards_count_as_due_without_opening_the_review_page(
     before = student_client.get(reverse("learning:progress")).context["progress"].due_today
     Card.objects.filter(pk=sibling.pk).update(buried_until=timezone.now() - timedelta(minutes=1))
 
-    assert student_client.get(reverse("learning:study_home")).context["due_count"] == 1
+    assert student_client.get(reverse("learning:study_home")).context["counts"].due_now == 1
     progress = student_client.get(reverse("learning:progress")).context["progress"]
     assert progress.due_today == before + 1
+
+
+def test_grading_a_withdrawn_questions_card_explains_and_records_nothing(student_client, card):
+    Question.objects.filter(pk=card.question_id).update(status=Question.Status.REJECTED)
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, {"rating": 3, "client_id": "c1"}, **HTMX)
+    assert "withdrawn" in response.content.decode()
+    assert not Review.objects.exists()
+
+
+def test_the_typed_answer_travels_with_the_rating_and_is_kept(student_client, card):
+    answer = student_client.get(
+        reverse("learning:review_answer", args=[card.pk]), {"typed": "Tuesday"}, **HTMX
+    )
+    assert b'name="typed" value="Tuesday"' in answer.content
+    url = reverse("learning:review_grade", args=[card.pk])
+    student_client.post(url, {"rating": 3, "client_id": "c1", "typed": "Tuesday"}, **HTMX)
+    assert Review.objects.get().typed_correct is True
+
+
+@pytest.mark.parametrize("url_name", ["learning:review", "learning:study_home"])
+def test_a_student_in_no_course_is_told_how_to_join_one(student_client, url_name):
+    content = student_client.get(reverse(url_name)).content.decode()
+    assert "You are not in any course yet" in content
+    assert "No new cards left today" not in content

@@ -74,6 +74,7 @@ def test_the_admin_lists_and_opens_every_model(admin_client, app_label):
 
     card = CardFactory()
     review_record(
+        student=card.student,
         card=card,
         rating=3,
         reviewed_at=timezone.now(),

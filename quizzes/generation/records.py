@@ -17,16 +17,6 @@ FACT_KINDS = (
     "organisation",
     "acronym",
 )
-QUESTION_TYPES = (
-    "cloze",
-    "multiple_choice",
-    "true_false",
-    "numeric",
-    "short_answer",
-    "ordering",
-    "matching",
-    "quote_attribution",
-)
 
 
 @dataclass

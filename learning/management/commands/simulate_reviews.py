@@ -22,7 +22,7 @@ class Command(BaseCommand):
         if students < 1 or days < 1:
             raise CommandError("--students and --days must be at least 1.")
         try:
-            # The simulated days end today, so the students' progress pages show a history.
+            # The simulated days end yesterday, so the progress pages show a history.
             summary = simulate(students=students, days=days, seed=seed, end=timezone.now())
         except LearningError as error:
             raise CommandError(str(error)) from None

@@ -1,0 +1,107 @@
+"""Types where the student arranges items: ordering and matching, with partial credit."""
+
+import random
+from itertools import combinations
+
+from .base import Grade, QuestionType, ResponseError, is_text
+from .display import answer_text
+
+
+def _texts(items) -> list[str]:
+    return [answer_text(item) for item in items or []]
+
+
+class Ordering(QuestionType):
+    name = "ordering"
+    label = "Timeline ordering"
+    instruction = "Put these in order, earliest first."
+
+    def answer_problems(self, question) -> list[str]:
+        items = question.answer
+        if not isinstance(items, list) or len(items) < 3:
+            return ["An ordering needs three items or more."]
+        if not all(is_text(item) for item in items):
+            return ["Every item needs some text."]
+        if len(set(items)) != len(items):
+            return ["The items must all differ."]
+        if question.choices and sorted(_texts(question.choices)) != sorted(items):
+            return ["The items shown must be the answer's items."]
+        return []
+
+    def grade(self, question, response) -> Grade:
+        """The share of pairs of items put in the right order: one item out of place costs
+        little, a reversed list scores nothing."""
+        answer = _texts(question.answer)
+        if not isinstance(response, list) or sorted(_texts(response)) != sorted(answer):
+            raise ResponseError("Put every item in order, each once.")
+        position = {item: index for index, item in enumerate(_texts(response))}
+        pairs = list(combinations(answer, 2))
+        right = sum(position[first] < position[second] for first, second in pairs)
+        return Grade(score=right / len(pairs), response=" → ".join(_texts(response)))
+
+    def card_sides(self, question) -> dict:
+        items = _texts(question.answer)
+        return {
+            "options": _texts(question.choices) or sorted(items),
+            "answer_items": items,
+            "ordered": True,
+        }
+
+
+def _pairs(value) -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        value = list(value.items())
+    if not isinstance(value, list) or not all(
+        isinstance(pair, list | tuple) and len(pair) == 2 for pair in value
+    ):
+        return []
+    return [(answer_text(left), answer_text(right)) for left, right in value]
+
+
+class Matching(QuestionType):
+    name = "matching"
+    label = "Matching"
+    instruction = "Match each item on the left with one on the right."
+
+    def answer_problems(self, question) -> list[str]:
+        pairs = _pairs(question.answer)
+        if len(pairs) < 2:
+            return ["A matching needs two pairs or more."]
+        if not all(is_text(left) and is_text(right) for left, right in pairs):
+            return ["Both sides of every pair need some text."]
+        lefts, rights = [left for left, _ in pairs], [right for _, right in pairs]
+        if len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
+            return ["The items on each side must all differ."]
+        if question.choices and sorted(_texts(question.choices)) != sorted(rights):
+            return ["The options shown must be the right-hand sides of the pairs."]
+        return []
+
+    def grade(self, question, response) -> Grade:
+        """The share of left-hand items matched to the right option."""
+        answer = dict(_pairs(question.answer))
+        given = _pairs(response)
+        if (not given and response) or not isinstance(response, list | dict):
+            raise ResponseError("Match each item with one option.")
+        if any(left not in answer for left, _ in given):
+            raise ResponseError("Match only the items shown.")
+        matched = dict(given)
+        right = sum(matched.get(left) == answer[left] for left in answer)
+        shown = "; ".join(f"{left} → {matched[left]}" for left in answer if left in matched)
+        return Grade(score=right / len(answer), response=shown)
+
+    def card_sides(self, question) -> dict:
+        pairs = _pairs(question.answer)
+        if not pairs:
+            return {}
+        right = _texts(question.choices)
+        if sorted(right) != sorted(r for _, r in pairs):
+            # Shuffled by the question's id, so the right column is not the answer key but is
+            # the same on every showing.
+            right = [r for _, r in pairs]
+            seed = getattr(question, "pk", None) or 0
+            random.Random(seed).shuffle(right)  # noqa: S311 - layout, not security
+        return {
+            "left": [left for left, _ in pairs],
+            "right": right,
+            "answer_items": [f"{left} → {r}" for left, r in pairs],
+        }

@@ -1,0 +1,51 @@
+"""How answers of every type read as text, and the two sides of a card."""
+
+from dataclasses import dataclass, field
+
+
+def answer_text(answer) -> str:
+    """An answer of any question type as a short line of text."""
+    if isinstance(answer, bool):
+        return "True" if answer else "False"
+    if isinstance(answer, float) and answer.is_integer():
+        return f"{int(answer):,}"
+    if isinstance(answer, int | float):
+        return f"{answer:,}"
+    if isinstance(answer, list):
+        if answer and all(isinstance(item, list | tuple) and len(item) == 2 for item in answer):
+            return "; ".join(f"{left} → {right}" for left, right in answer)
+        return " → ".join(str(item) for item in answer)
+    return str(answer)
+
+
+def other_accepted(question, same=str.casefold) -> list[str]:
+    """The accepted variants a reader has not just seen as the answer; `same` says which
+    spellings count as one (the review page ignores accents and punctuation too)."""
+    shown = same(answer_text(question.answer))
+    variants = dict.fromkeys(str(variant) for variant in question.accepted or [])
+    return [variant for variant in variants if same(variant) != shown]
+
+
+@dataclass(frozen=True)
+class Flashcard:
+    """A question as the two sides of a card: the front asks, the back answers."""
+
+    type: str
+    prompt: str
+    instruction: str
+    # Front: the options to choose from or the items to order...
+    options: list[str] = field(default_factory=list)
+    # ...or the two columns to match.
+    left: list[str] = field(default_factory=list)
+    right: list[str] = field(default_factory=list)
+    tolerance: str = ""
+    # Back: other accepted answers (not repeating the answer itself), and the explanation unless
+    # it only repeats the source sentence shown anyway.
+    also_accepted: list[str] = field(default_factory=list)
+    explanation: str = ""
+    # Back: one line, or the ordered items / matched pairs.
+    answer: str = ""
+    answer_items: list[str] = field(default_factory=list)
+    # The front offers a box to type the answer in.
+    typed: bool = False
+    ordered: bool = False

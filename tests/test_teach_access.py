@@ -1,0 +1,134 @@
+"""Every /teach/ route, walked as anonymous, a student, another instructor and the owner.
+
+The list of routes is read from the URL configuration, so a new teaching route without an entry
+here fails `test_every_teaching_route_is_walked`."""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from quizzes.models import Question
+from tests.factories import (
+    ArticleFactory,
+    CourseFactory,
+    InstructorFactory,
+    QuestionFactory,
+)
+
+pytestmark = pytest.mark.usefixtures("fast_passwords")
+
+
+@dataclass
+class Owned:
+    owner: object
+    article: object
+    question: object
+    course: object
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str = "get"
+    # The URL's arguments, from the owner's objects; routes without any are not an object's.
+    args: object = None
+    data: dict = field(default_factory=dict)
+    # What the owner gets: a page, or a redirect after a change.
+    owner_status: int = 200
+
+
+TEACH_ROUTES = {
+    "quizzes:teach_home": Route(),
+    "quizzes:article_new": Route(),
+    "quizzes:article_detail": Route(args=lambda o: [o.article.pk]),
+    "quizzes:question_review": Route(
+        method="post",
+        args=lambda o: [o.question.pk],
+        data={"status": "approved"},
+        owner_status=302,
+    ),
+    "learning:teach_leeches": Route(),
+}
+
+
+def _names(patterns, prefix="", namespace="") -> list[tuple[str, str]]:
+    found = []
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found += _names(pattern.url_patterns, route, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            found.append((route, namespace + pattern.name))
+    return found
+
+
+def test_every_teaching_route_is_walked():
+    teaching = {name for route, name in _names(get_resolver().url_patterns) if "teach/" in route}
+    assert teaching == set(TEACH_ROUTES)
+
+
+@pytest.fixture
+def owned(db):
+    owner = InstructorFactory(username="owner")
+    article = ArticleFactory(owner=owner)
+    question = QuestionFactory(fact__article=article, status=Question.Status.CANDIDATE)
+    course = CourseFactory(instructor=owner, articles=[article])
+    return Owned(owner=owner, article=article, question=question, course=course)
+
+
+def _request(client, name: str, owned: Owned):
+    route = TEACH_ROUTES[name]
+    url = reverse(name, args=route.args(owned) if route.args else [])
+    return url, getattr(client, route.method)(url, route.data)
+
+
+@pytest.mark.parametrize("name", TEACH_ROUTES)
+def test_anonymous_visitors_are_sent_to_log_in(client, owned, name):
+    url, response = _request(client, name, owned)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize("name", TEACH_ROUTES)
+def test_students_get_403(student_client, owned, name):
+    assert _request(student_client, name, owned)[1].status_code == 403
+
+
+@pytest.mark.parametrize("name", [name for name, route in TEACH_ROUTES.items() if route.args])
+def test_another_instructor_gets_404_on_the_owners_objects(client, owned, name):
+    client.force_login(InstructorFactory(username="other"))
+    assert _request(client, name, owned)[1].status_code == 404
+
+
+@pytest.mark.parametrize("name", TEACH_ROUTES)
+def test_the_owner_gets_every_route(client, owned, name):
+    client.force_login(owned.owner)
+    assert _request(client, name, owned)[1].status_code == TEACH_ROUTES[name].owner_status
+
+
+def test_another_instructor_cannot_approve_the_owners_question(client, owned):
+    client.force_login(InstructorFactory(username="other"))
+    _request(client, "quizzes:question_review", owned)
+    owned.question.refresh_from_db()
+    assert owned.question.status == Question.Status.CANDIDATE
+
+
+def test_the_teaching_home_lists_only_ones_own_articles_and_courses(client, owned):
+    other = InstructorFactory(username="other")
+    theirs = ArticleFactory(owner=other, title="Their article")
+    CourseFactory(instructor=other, title="Their course", articles=[theirs])
+    client.force_login(owned.owner)
+    content = client.get(reverse("quizzes:teach_home")).content.decode()
+    assert owned.article.title in content
+    assert owned.course.title in content
+    assert "Their article" not in content
+    assert "Their course" not in content
+
+
+def test_a_superuser_sees_every_instructors_articles_in_the_admin(client, owned, admin_user):
+    ArticleFactory(title="Their article", owner=InstructorFactory(username="other"))
+    client.force_login(admin_user)
+    content = client.get(reverse("admin:quizzes_article_changelist")).content.decode()
+    assert owned.article.title in content
+    assert "Their article" in content
