@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import boilerplate
 from .dates import find_dates
@@ -16,16 +17,31 @@ SENTENCE_END = re.compile(r"[.!?…]['\"\u2019”»)\]]*(?:\s*[\"“])?$")
 ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 BYLINE = re.compile(r"^by\s+([A-Z\u00c0-\u024f].*)$", re.IGNORECASE)
 GLUED_NAMES = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z])")
-# "BUENOS AIRES-President ..." or "BUENOS AIRES : Chinese ...": the dateline is a place tag,
-# not part of the first sentence.
+# "BUENOS AIRES-President ...", "BUENOS AIRES : Chinese ..." or "SAN JOSE, Calif. -- Shares
+# ...": the dateline is a place tag, not part of the first sentence.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\u2019 ]{1,40}[A-Z.]\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]+\s*(?=[A-Z\"“])"
+    r"^[A-Z][A-Z.'\u2019 ]{1,40}[A-Z.](?:,(?: [A-Z][\w.'\u2019]*){1,3})?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]+\s*(?=[A-Z\"“])"
 )
 QUOTE_CHARS = '"“”«»'
 TIME_STAMP = re.compile(r"\d|^(?:updated|published|posted|modified|last updated)\b", re.I)
 GLUE_POINT_IN_TITLE = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de][a-z])")
 # A name of two or more capitalised words: "Elena MarchettiMarkets Correspondent".
 BYLINE_SHAPE = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019-]+ [A-Z\u00c0-\u00de][\w'\u2019-]+")
+
+# A hard-wrapped text (mailed, or scraped from preformatted text) breaks its lines at one width,
+# inside sentences: lines stop without sentence punctuation and the next goes on in lowercase.
+# A text is taken as wrapped when at least three lines do so, the widest of them is as wide as
+# prose is wrapped (a list of lowercase tags is narrower), and half of them are filled to three
+# quarters of it. One-line-per-paragraph pages have none, or one or two between furniture lines.
+MIN_BROKEN_LINES = 3
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 120
+FILLED_SHARE = 0.75
+# The first word of the next line; "half-century" only up to its hyphen, where a wrapper may
+# have broken it.
+FIRST_WORD = re.compile(r"\S*?\w-(?=\w)|\S+")
+# A line this much longer than the wrap width (a caption, a table row) was never wrapped.
+UNWRAPPED_FACTOR = 1.25
 
 
 @dataclass(frozen=True)
@@ -45,7 +61,74 @@ def normalise_characters(raw: str) -> str:
         for char in text
     )
     text = boilerplate.remove_shortcodes(text)
-    return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = join_wrapped_lines(text.split("\n"))
+    return "\n".join(SPACES.sub(" ", line).strip() for line in lines)
+
+
+def breaks_inside_sentence(line: str, next_line: str) -> bool:
+    return (
+        bool(line.strip())
+        and not ends_like_sentence(line.rstrip())
+        and next_line.lstrip()[:1].islower()
+    )
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when its lines were not wrapped."""
+    broken = [
+        len(line)
+        for line, next_line in pairwise(lines)
+        if len(line) <= MAX_WRAP_WIDTH and breaks_inside_sentence(line, next_line)
+    ]
+    if len(broken) < MIN_BROKEN_LINES:
+        return None
+    width = max(broken)
+    filled = sum(length >= FILLED_SHARE * width for length in broken)
+    return width if width >= MIN_WRAP_WIDTH and filled * 2 >= len(broken) else None
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def continues(line: str, next_line: str, width: int) -> bool:
+    """Whether a wrapped line goes on in the next one, rather than ending its paragraph."""
+    if not line.strip() or not next_line.strip() or indent(next_line) > indent(line):
+        return False
+    if max(len(line), len(next_line)) > width * UNWRAPPED_FACTOR:
+        return False
+    # "CARTAGENA," then "Colombia (AP) -- ...": a comma goes on whatever the next line holds.
+    if next_line.lstrip()[0].islower() or line.endswith(","):
+        return True
+    # A line ends its paragraph when the next line's first word would have fitted on it.
+    first_word = FIRST_WORD.match(next_line.lstrip()).group()
+    return len(line) + 1 + len(first_word) > width
+
+
+def join_block(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        # "Ki-" + "moon": a wrapper breaks compounds after their hyphen.
+        glue = "" if re.search(r"\w-$", text) and line.lstrip()[:1].isalnum() else " "
+        text += glue + line.lstrip()
+    return text
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped text into paragraphs; other texts are left as they are.
+    A paragraph ends at a blank line, an indented line, or a line that the next line's first word
+    would have fitted on, unless the next line goes on in lowercase or this one ends in a comma."""
+    lines = [line.rstrip() for line in lines]
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    blocks = [[lines[0]]]
+    for previous, line in pairwise(lines):
+        if continues(previous, line, width):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return [join_block(block) for block in blocks]
 
 
 def ends_like_sentence(line: str) -> bool:

@@ -111,3 +111,66 @@ def test_it_leaves_a_time_stamp_out_of_the_byline():
         f"Quake hits the province\nBy Ana Serrano and Ahmed KarimiUpdated 09:15 GMT\n{BODY}"
     )
     assert cleaned.byline == "Ana Serrano, Ahmed Karimi"
+
+
+# Two paragraphs hard-wrapped at 72 columns, the second starting on the line after the first
+# ends, as mailed or preformatted text is.
+WRAPPED = """The minister said the new railway line would open to passengers next
+spring, two years later than planned, after engineers found that the old
+viaduct over the river needed new foundations.
+Trains will run every hour between the two cities, and the journey will
+take forty minutes instead of the hour and a quarter it takes by road."""
+FIRST = (
+    "The minister said the new railway line would open to passengers next spring, two years"
+    " later than planned, after engineers found that the old viaduct over the river needed new"
+    " foundations."
+)
+SECOND = (
+    "Trains will run every hour between the two cities, and the journey will take forty minutes"
+    " instead of the hour and a quarter it takes by road."
+)
+# The same, with the first paragraph's last line so wide that "Trains" would not have fitted on
+# it: only a blank line or an indent can tell that a paragraph ends there.
+FILLED = WRAPPED.replace("needed new", "needed brand new steel and concrete")
+
+
+def paragraphs_of(text: str) -> list[str]:
+    cleaned = clean(text)
+    return [cleaned.text[start:end] for start, end in cleaned.paragraphs]
+
+
+def test_it_joins_lines_broken_inside_a_sentence():
+    assert paragraphs_of(WRAPPED)[0] == FIRST
+
+
+def test_it_ends_a_wrapped_paragraph_where_the_next_word_would_have_fitted():
+    assert paragraphs_of(WRAPPED) == [FIRST, SECOND]
+
+
+def test_it_ends_a_wrapped_paragraph_at_a_blank_line():
+    assert paragraphs_of(FILLED.replace("\nTrains", "\n\nTrains"))[1] == SECOND
+
+
+def test_it_ends_a_wrapped_paragraph_at_an_indented_line():
+    assert paragraphs_of(FILLED.replace("\nTrains", "\n    Trains"))[1] == SECOND
+
+
+def test_it_keeps_the_hyphen_of_a_compound_broken_after_it():
+    text = WRAPPED.replace("hour and a quarter it takes by road.", "hour-\nlong drive by road.")
+    assert "instead of the hour-long drive by road." in clean(text).text
+
+
+def test_it_drops_furniture_lines_between_wrapped_paragraphs():
+    text = WRAPPED.replace("\nTrains", "\n\nShare this article\nBy Jane Doe\nRead more\n\nTrains")
+    assert paragraphs_of(text) == [FIRST, SECOND]
+
+
+def test_it_does_not_join_lines_of_a_text_that_is_not_wrapped():
+    # A caption with no full stop above a paragraph that starts with a lowercase brand name.
+    paragraph = "iPhone owners can buy tickets in an app."
+    assert paragraphs_of(f"New trains wait at the depot\n{paragraph}\n{BODY}")[0] == paragraph
+
+
+def test_it_strips_a_dateline_with_a_region_and_an_agency():
+    cleaned = clean(f"SPRINGFIELD, Ill. (AP) -- {BODY}")
+    assert cleaned.text == BODY
