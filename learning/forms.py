@@ -74,10 +74,11 @@ class ReviewGradeForm(forms.Form):
         },
     )
 
-    typed = forms.CharField(
+    # What the student typed or picked on the front, graded and kept with the review.
+    response = forms.CharField(
         required=False,
         max_length=500,
-        error_messages={"max_length": "The typed answer is too long (at most 500 characters)."},
+        error_messages={"max_length": "The answer is too long (at most 500 characters)."},
     )
 
     def error_text(self) -> str:
@@ -88,12 +89,13 @@ class ReviewGradeForm(forms.Form):
         return "The answer could not be recorded."
 
 
-class TypedAnswerForm(forms.Form):
-    """What the front of a card sends to its back: the typed answer and the showing's id."""
+class ReviewShowForm(forms.Form):
+    """What the front of a card sends to its back: what the student typed or picked, and the
+    showing's id and time."""
 
-    typed = forms.CharField(required=False)
+    response = forms.CharField(required=False)
     client_id = forms.CharField(required=False, max_length=64)
     shown_at = forms.IntegerField(required=False, min_value=0, max_value=MAX_SHOWN_AT)
 
-    def clean_typed(self) -> str:
-        return self.cleaned_data["typed"][:500]
+    def clean_response(self) -> str:
+        return self.cleaned_data["response"][:500]

@@ -110,8 +110,17 @@ class CardQuerySet(models.QuerySet):
         ).order_by("due", "id")
 
     def studyable(self) -> "CardQuerySet":
-        # A question rejected or retired after its card was made no longer comes up.
-        return self.filter(question__status=Question.Status.APPROVED)
+        """Cards that may come up: their question is still approved (not rejected or retired
+        since the card was made) and its article is in a course the student has not left."""
+        in_a_current_course = Course.objects.studied_by(OuterRef("student")).filter(
+            articles=OuterRef("question__article")
+        )
+        return self.filter(Exists(in_a_current_course), question__status=Question.Status.APPROVED)
+
+    def in_articles(self, articles) -> "CardQuerySet":
+        """Narrowed to some articles' cards (the review page's choice of a course or an
+        article); `None` leaves every card."""
+        return self if articles is None else self.filter(question__article__in=articles)
 
     def leeches(self) -> "CardQuerySet":
         return self.filter(suspended=True)
@@ -239,10 +248,12 @@ class Review(models.Model):
     desired_retention = models.FloatField()
     # Chosen by the client, so a retried request stores the review once.
     client_id = models.CharField(max_length=64)
-    # What the student typed before turning the card, and whether it matched; the rating is
-    # still theirs to choose.
-    typed_answer = models.CharField(max_length=500, blank=True, default="")
-    typed_correct = models.BooleanField(null=True, blank=True)
+    # The question's version the student saw, so history stays true after an edit.
+    question_version = models.PositiveIntegerField(default=1)
+    # What the student typed or picked before turning the card, and whether it was right; the
+    # rating is still theirs to choose.
+    response = models.CharField(max_length=500, blank=True, default="")
+    response_correct = models.BooleanField(null=True, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReviewQuerySet.as_manager()

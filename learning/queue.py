@@ -9,7 +9,7 @@ from learning.models import Card
 from quizzes.models import Article, Question
 
 
-def new_questions(student, now: datetime) -> QuerySet:
+def new_questions(student, now: datetime, *, articles=None) -> QuerySet:
     """Approved questions of the student's courses that are not yet their cards, in study order.
 
     A fact already met today (a card introduced, reviewed or buried today) gives no new sibling
@@ -19,10 +19,13 @@ def new_questions(student, now: datetime) -> QuerySet:
     met_today = Card.objects.filter(student=student).filter(
         Q(created_at__gte=today) | Q(last_review__gte=today) | Q(buried_until__isnull=False)
     )
+    questions = Question.objects.approved().filter(
+        article__in=Article.objects.in_courses_of(student)
+    )
+    if articles is not None:
+        questions = questions.filter(article__in=articles)
     return (
-        Question.objects.approved()
-        .filter(article__in=Article.objects.in_courses_of(student))
-        .exclude(Exists(Card.objects.filter(student=student, question=OuterRef("pk"))))
+        questions.exclude(Exists(Card.objects.filter(student=student, question=OuterRef("pk"))))
         .exclude(fact__in=met_today.values("fact"))
         .alias(fact_met=Exists(Card.objects.filter(student=student, fact=OuterRef("fact"))))
         .order_by("fact_met", "article_id", "start", "-score", "id")
@@ -35,18 +38,18 @@ def new_cards_allowed(student, now: datetime) -> int:
     return max(0, student.new_cards_per_day - introduced.count())
 
 
-def new_cards_left(student, now: datetime) -> int:
+def new_cards_left(student, now: datetime, *, articles=None) -> int:
     """New cards the student can still meet today: the limit, unless the courses run out first."""
     allowed = new_cards_allowed(student, now)
     if not allowed:
         return 0
-    return new_questions(student, now)[:allowed].count()
+    return new_questions(student, now, articles=articles)[:allowed].count()
 
 
-def next_due(student, now: datetime) -> datetime | None:
+def next_due(student, now: datetime, *, articles=None) -> datetime | None:
     """When the next card comes up, once nothing is due: a learning card at its due time, a review
     card at the start of its day, a buried card when its burial ends."""
-    cards = Card.objects.filter(student=student, suspended=False).studyable()
+    cards = Card.objects.of(student).filter(suspended=False).studyable().in_articles(articles)
     waiting = cards.filter(buried_until__isnull=True)
     first_learning = _first(waiting.exclude(state=Card.State.REVIEW), "due")
     first_review = _first(waiting.filter(state=Card.State.REVIEW), "due")
@@ -69,9 +72,9 @@ class StudyCounts:
     new_left: int
 
 
-def study_counts(student, now: datetime) -> StudyCounts:
+def study_counts(student, now: datetime, *, articles=None) -> StudyCounts:
     """The two figures every study page shows: cards due now and new cards left today."""
     return StudyCounts(
-        due_now=Card.objects.due_for(student, now).studyable().count(),
-        new_left=new_cards_left(student, now),
+        due_now=Card.objects.due_for(student, now).studyable().in_articles(articles).count(),
+        new_left=new_cards_left(student, now, articles=articles),
     )

@@ -64,12 +64,12 @@ def cards_unbury(*, student, now: datetime) -> int:
     return Card.objects.filter(student=student, buried_until__lte=now).update(buried_until=None)
 
 
-def _card_introduce(*, student, now: datetime) -> Card | None:
+def _card_introduce(*, student, now: datetime, articles) -> Card | None:
     # Serialises introductions per student (two tabs), so the daily limit holds.
     User.objects.select_for_update().filter(pk=student.pk).first()
     if not new_cards_allowed(student, now):
         return None
-    question = new_questions(student, now).first()
+    question = new_questions(student, now, articles=articles).first()
     if question is None:
         return None
     card, _ = Card.objects.get_or_create(
@@ -81,21 +81,22 @@ def _card_introduce(*, student, now: datetime) -> Card | None:
 
 
 @transaction.atomic
-def review_next(*, student, now: datetime) -> Card | None:
-    """The card to show next: the first one due, else a new card if today's limit allows."""
+def review_next(*, student, now: datetime, articles=None) -> Card | None:
+    """The card to show next: the first one due, else a new card if today's limit allows.
+    `articles` narrows the choice to those articles' cards (one course's, say)."""
     if now.tzinfo is None:
         raise LearningError("Times must be timezone-aware.")
     cards_unbury(student=student, now=now)
-    due = Card.objects.due_for(student, now).studyable()
+    due = Card.objects.due_for(student, now).studyable().in_articles(articles)
     card = due.select_related("question", "question__article").first()
-    return card or _card_introduce(student=student, now=now)
+    return card or _card_introduce(student=student, now=now, articles=articles)
 
 
-TYPED_ANSWER_MAX_LENGTH = 500
+RESPONSE_MAX_LENGTH = 500
 
 
 def _review_validate(
-    *, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str, typed_answer: str
+    *, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str, response: str
 ) -> None:
     if rating not in Review.Rating.values:
         raise LearningError("Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
@@ -107,8 +108,8 @@ def _review_validate(
         raise LearningError("A review cannot take a negative time.")
     if not client_id or len(client_id) > Review._meta.get_field("client_id").max_length:
         raise LearningError("Each review needs a client id of 1 to 64 characters.")
-    if len(typed_answer) > TYPED_ANSWER_MAX_LENGTH:
-        raise LearningError(f"A typed answer can be at most {TYPED_ANSWER_MAX_LENGTH} characters.")
+    if len(response) > RESPONSE_MAX_LENGTH:
+        raise LearningError(f"An answer can be at most {RESPONSE_MAX_LENGTH} characters.")
 
 
 CARD_REVIEW_FIELDS = [
@@ -132,20 +133,20 @@ def review_record(
     reviewed_at: datetime,
     duration: timedelta,
     client_id: str,
-    typed_answer: str = "",
+    response: str = "",
 ) -> Review:
     """Schedule the student's card with FSRS and append the review to the log, once per client id.
 
     The card row is locked first, so concurrent reviews of one card apply one after another, each
     starting from the state the previous one left. The answer time counts for at most
-    MAX_ANSWER_TIME; a typed answer is graded and kept with the review."""
-    typed_answer = typed_answer.strip()
+    MAX_ANSWER_TIME; what the student typed or picked is graded and kept with the review."""
+    response = response.strip()
     _review_validate(
         rating=rating,
         reviewed_at=reviewed_at,
         duration=duration,
         client_id=client_id,
-        typed_answer=typed_answer,
+        response=response,
     )
     if card.student_id != student.pk:
         raise LearningError("This card is not yours.")
@@ -156,7 +157,7 @@ def review_record(
             reviewed_at=reviewed_at,
             duration=min(duration, MAX_ANSWER_TIME),
             client_id=client_id,
-            typed_answer=typed_answer,
+            response=response,
         )
     except IntegrityError:
         # Only a client id reused at the same moment for another card gets here: the same card's
@@ -176,13 +177,17 @@ def _review_refusal(card: Card, reviewed_at: datetime) -> str:
     return ""
 
 
-def typed_answer_grade(*, card: Card, typed_answer: str) -> question_types.Grade | None:
-    """How the student's typed answer matches the card's answer; None when nothing was typed or
-    the card's type takes no typed answer."""
+def response_grade(*, card: Card, response: str) -> question_types.Grade | None:
+    """Whether what the student typed or picked before turning the card is right; None when
+    they gave nothing or the card's type takes no single answer (orderings, matchings)."""
     question = card.question
-    if not typed_answer or question.type not in question_types.TYPED_TYPES:
+    kind = question_types.question_type(question.type)
+    if not response or not (kind.typed or kind.picks):
         return None
-    return question_types.grade(question, typed_answer)
+    try:
+        return kind.grade(question, response)
+    except question_types.ResponseError as error:
+        raise LearningError(str(error)) from None
 
 
 @transaction.atomic
@@ -193,7 +198,7 @@ def _review_record(
     reviewed_at: datetime,
     duration: timedelta,
     client_id: str,
-    typed_answer: str,
+    response: str,
 ) -> Review:
     card = (
         Card.objects.select_for_update(of=("self",))
@@ -204,6 +209,7 @@ def _review_record(
         return existing
     if refusal := _review_refusal(card, reviewed_at):
         raise LearningError(refusal)
+    grade = response_grade(card=card, response=response)
     student = card.student
     before = card.to_fsrs()
     after, _ = scheduler_for(student.desired_retention).review_card(
@@ -216,7 +222,6 @@ def _review_record(
         card.suspended = card.lapses >= LEECH_THRESHOLD
     card.buried_until = None
     card.save(update_fields=CARD_REVIEW_FIELDS)
-    grade = typed_answer_grade(card=card, typed_answer=typed_answer)
     review = Review.objects.create(
         card=card,
         student=student,
@@ -227,8 +232,9 @@ def _review_record(
         state_after=after.to_dict(),
         desired_retention=student.desired_retention,
         client_id=client_id,
-        typed_answer=typed_answer if grade else "",
-        typed_correct=grade.correct if grade else None,
+        question_version=card.question.version,
+        response=response if grade else "",
+        response_correct=grade.correct if grade else None,
     )
     _siblings_bury(card=card, until=student.day_start(reviewed_at, days=1))
     return review

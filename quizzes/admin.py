@@ -2,14 +2,16 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from quizzes.models import Article, Course, Enrollment, Fact, Question
+from quizzes.models import Article, Course, Enrollment, Fact, Question, QuestionVersion
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "outlet", "published", "created_at"]
-    search_fields = ["title", "outlet", "byline"]
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    list_display = ["title", "owner", "outlet", "published", "created_at"]
+    list_select_related = ["owner"]
+    search_fields = ["title", "outlet", "byline", "owner__username"]
+    raw_id_fields = ["owner"]
+    readonly_fields = ["content_hash", "sentences", "created_at", "updated_at"]
     # A pasted "example.com/story" means HTTPS today (Django 6's default too).
     formfield_overrides = {
         models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},
@@ -24,8 +26,9 @@ class EnrollmentInline(admin.TabularInline):
 
 @admin.register(Course)
 class CourseAdmin(admin.ModelAdmin):
-    list_display = ["title", "instructor", "created_at"]
-    search_fields = ["title"]
+    list_display = ["title", "instructor", "join_code", "archived_at", "created_at"]
+    list_select_related = ["instructor"]
+    search_fields = ["title", "join_code", "instructor__username"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["articles"]
     inlines = [EnrollmentInline]
@@ -33,7 +36,7 @@ class CourseAdmin(admin.ModelAdmin):
 
 @admin.register(Enrollment)
 class EnrollmentAdmin(admin.ModelAdmin):
-    list_display = ["student", "course", "enrolled_at"]
+    list_display = ["student", "course", "enrolled_at", "left_at"]
     list_select_related = ["student", "course"]
     autocomplete_fields = ["student", "course"]
 
@@ -48,8 +51,27 @@ class FactAdmin(admin.ModelAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["prompt", "type", "status", "score", "article"]
-    list_filter = ["type", "status"]
+    list_display = ["prompt", "type", "status", "origin", "version", "score", "article"]
+    list_filter = ["type", "status", "origin"]
     list_select_related = ["article"]
     search_fields = ["prompt", "sentence"]
-    raw_id_fields = ["fact", "facts", "reviewed_by"]
+    raw_id_fields = ["article", "fact", "facts", "reviewed_by", "edited_by"]
+    readonly_fields = ["version", "edited_by", "edited_at"]
+
+
+@admin.register(QuestionVersion)
+class QuestionVersionAdmin(admin.ModelAdmin):
+    """Read-only: earlier versions are history, kept as they were."""
+
+    list_display = ["question", "number", "type", "author", "authored_at"]
+    list_select_related = ["question", "author"]
+    search_fields = ["prompt"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -26,6 +26,7 @@ from quizzes.generation import (
     text_from_upload,
 )
 from quizzes.models import Article, Fact, Question
+from quizzes.sentences import sentence_fact
 
 
 @dataclass
@@ -104,6 +105,7 @@ def article_import(
         "raw_text": raw_text,
         "text": generated.text,
         "content_hash": content_hash(raw_text),
+        "sentences": generated.sentences,
     }
     try:
         with transaction.atomic():
@@ -113,7 +115,7 @@ def article_import(
                 return _store_new(article, generated)
             article = Article.objects.select_for_update().get(pk=previous.pk)
             for name, value in fields.items():
-                if value or name in {"raw_text", "text", "content_hash"}:
+                if value or name in {"raw_text", "text", "content_hash", "sentences"}:
                     setattr(article, name, value)
             article.save()
             return _store_correction(article, generated)
@@ -218,6 +220,35 @@ def _store_new(article: Article, generated: GeneratedArticle) -> ImportResult:
     )
 
 
+def _question_key(question) -> tuple:
+    return (question.type, question.sentence, json.dumps(question.answer, sort_keys=True))
+
+
+def _first_key(question: Question) -> tuple:
+    """The key of an edited question's first version: what the generator made."""
+    first = min(question.versions.all(), key=lambda version: version.number)
+    return _question_key(first)
+
+
+def _relocate(
+    article: Article, questions: list[Question], retired_facts: set[int]
+) -> tuple[list[Question], list[int]]:
+    """Find each edited or hand-written question's sentence in the corrected text. Those whose
+    sentence is still there keep everything an instructor wrote; the others are retired."""
+    spans = {article.text[start:end]: (start, end) for start, end in article.sentences}
+    kept, lost = [], []
+    for question in questions:
+        span = spans.get(question.sentence)
+        if span is None:
+            lost.append(question.pk)
+            continue
+        question.start, question.end = span
+        if question.fact_id in retired_facts:
+            question.fact = sentence_fact(article, *span)
+        kept.append(question)
+    return kept, lost
+
+
 def _store_correction(article: Article, generated: GeneratedArticle) -> ImportResult:
     kept_facts = _Pool(
         article.facts.filter(is_current=True), lambda f: (f.kind, f.text, f.sentence)
@@ -237,14 +268,21 @@ def _store_correction(article: Article, generated: GeneratedArticle) -> ImportRe
     facts_by_id.update({fact_id: row for (fact_id, _), row in zip(new_facts, created, strict=True)})
     retired_facts = Fact.objects.filter(pk__in=kept_facts.left()).update(is_current=False)
 
+    live = list(article.questions.reviewable().prefetch_related("versions"))
+    authored = [question for question in live if question.is_authored]
     kept_questions = _Pool(
-        article.questions.reviewable(),
-        lambda q: (q.type, q.sentence, json.dumps(q.answer, sort_keys=True)),
+        [question for question in live if not question.is_authored], _question_key
     )
+    # An edited question stands for the generated one it was made from: that one comes back
+    # from the generator and is not added again.
+    edited_from = _Pool([q for q in authored if q.origin == Question.Origin.GENERATED], _first_key)
     moved: list[Question] = []
     added: list[tuple[Question, list[str]]] = []
     for rank, question in enumerate(generated.questions):
         key = (question.type, question.sentence, json.dumps(question.answer, sort_keys=True))
+        if (twin := edited_from.take(key)) is not None:
+            twin.rank = rank
+            continue
         row = kept_questions.take(key, prompt=question.prompt)
         if row is None:
             added.append((_new_question(article, question, facts_by_id, rank), question.facts))
@@ -252,10 +290,11 @@ def _store_correction(article: Article, generated: GeneratedArticle) -> ImportRe
             row.start, row.end, row.rank = question.start, question.end, rank
             row.fact = facts_by_id[question.fact]
             moved.append(row)
-    Question.objects.bulk_update(moved, ["start", "end", "rank", "fact"])
+    kept_authored, lost_authored = _relocate(article, authored, set(kept_facts.left()))
+    Question.objects.bulk_update(moved + kept_authored, ["start", "end", "rank", "fact"])
     Question.objects.bulk_create([row for row, _ in added])
     _link_facts(added, facts_by_id)
-    retired = Question.objects.filter(pk__in=kept_questions.left()).update(
+    retired = Question.objects.filter(pk__in=kept_questions.left() + lost_authored).update(
         status=Question.Status.RETIRED
     )
     return ImportResult(

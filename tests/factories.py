@@ -43,6 +43,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(InstructorFactory)
     raw_text = factory.Sequence(lambda n: f"Article number {n} was published on a Tuesday.")
     text = factory.SelfAttribute("raw_text")
+    sentences = factory.LazyAttribute(lambda article: [[0, len(article.text)]])
     content_hash = factory.LazyAttribute(lambda article: content_hash(article.raw_text))
 
 

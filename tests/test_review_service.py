@@ -396,11 +396,11 @@ def test_a_typed_answer_is_graded_and_kept_with_the_review(card):
         reviewed_at=T0,
         duration=timedelta(seconds=4),
         client_id="x",
-        typed_answer=" tuesdya ",
+        response=" tuesdya ",
     )
-    assert (review.typed_answer, review.typed_correct) == ("tuesdya", True)
+    assert (review.response, review.response_correct) == ("tuesdya", True)
 
 
 def test_a_review_without_a_typed_answer_keeps_none(card):
     review = _review(card, GOOD, T0)
-    assert (review.typed_answer, review.typed_correct) == ("", None)
+    assert (review.response, review.response_correct) == ("", None)

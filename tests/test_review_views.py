@@ -62,10 +62,12 @@ def test_the_review_page_counts_due_and_new_cards(student_client, card, enrolled
 
 def test_short_answer_cards_offer_a_box_to_type_in(student_client, card):
     response = student_client.get(reverse("learning:review"))
-    assert b'name="typed"' in response.content
+    assert b'id="typed-answer" name="response"' in response.content
 
 
-def test_multiple_choice_cards_show_their_options(student_client, enrolled_article, student):
+def test_multiple_choice_cards_offer_their_options_as_buttons(
+    student_client, enrolled_article, student
+):
     question = QuestionFactory(
         fact__article=enrolled_article,
         type="multiple_choice",
@@ -74,8 +76,45 @@ def test_multiple_choice_cards_show_their_options(student_client, enrolled_artic
     )
     CardFactory(student=student, question=question)
     content = student_client.get(reverse("learning:review")).content.decode()
-    assert "<li>Sochi</li>" in content
-    assert 'name="typed"' not in content
+    assert 'name="response" value="Sochi" class="pick secondary" data-key="3"' in content
+    assert 'id="typed-answer"' not in content
+
+
+def test_a_picked_option_is_graded_on_the_back_and_kept(student_client, enrolled_article, student):
+    question = QuestionFactory(
+        fact__article=enrolled_article,
+        type="multiple_choice",
+        answer="Vladivostok",
+        choices=["Moscow", "Vladivostok", "Sochi"],
+    )
+    card = CardFactory(student=student, question=question)
+    answer = reverse("learning:review_answer", args=[card.pk])
+    back = student_client.get(answer, {"response": "Sochi"}, **HTMX).content.decode()
+    assert "You chose <q>Sochi</q>: <strong>Not quite</strong>" in back
+    grade = reverse("learning:review_grade", args=[card.pk])
+    student_client.post(grade, {"rating": 1, "client_id": "c1", "response": "Sochi"}, **HTMX)
+    assert (Review.objects.get().response, Review.objects.get().response_correct) == (
+        "Sochi",
+        False,
+    )
+
+
+def test_review_can_be_narrowed_to_one_course(student_client, student, card):
+    other_course = CourseFactory(title="Another course")
+    EnrollmentFactory(course=other_course, student=student)
+    other_article = ArticleFactory(owner=other_course.instructor)
+    other_course.articles.add(other_article)
+    other = CardFactory(student=student, question=QuestionFactory(fact__article=other_article))
+    response = student_client.get(reverse("learning:review"), {"course": other_course.pk})
+    content = response.content.decode()
+    assert other.question.prompt in content
+    assert card.question.prompt not in content
+    assert f'<input type="hidden" name="course" value="{other_course.pk}">' in content
+
+
+@pytest.mark.parametrize("scope", [{"course": "999999"}, {"article": "x"}])
+def test_review_narrowed_to_a_course_of_someone_else_is_a_404(student_client, card, scope):
+    assert student_client.get(reverse("learning:review"), scope).status_code == 404
 
 
 def test_the_answer_shows_ratings_with_their_next_intervals(student_client, card):
@@ -95,7 +134,7 @@ def test_the_answer_links_the_source_sentence_in_the_article(student_client, car
 
 def test_a_typed_answer_is_graded_leniently(student_client, card):
     url = reverse("learning:review_answer", args=[card.pk])
-    response = student_client.get(url, {"typed": "tuesdya"})
+    response = student_client.get(url, {"response": "tuesdya"})
     assert b"Correct, with a small typo" in response.content
 
 
@@ -325,12 +364,12 @@ def test_grading_a_withdrawn_questions_card_explains_and_records_nothing(student
 
 def test_the_typed_answer_travels_with_the_rating_and_is_kept(student_client, card):
     answer = student_client.get(
-        reverse("learning:review_answer", args=[card.pk]), {"typed": "Tuesday"}, **HTMX
+        reverse("learning:review_answer", args=[card.pk]), {"response": "Tuesday"}, **HTMX
     )
-    assert b'name="typed" value="Tuesday"' in answer.content
+    assert b'name="response" value="Tuesday"' in answer.content
     url = reverse("learning:review_grade", args=[card.pk])
-    student_client.post(url, {"rating": 3, "client_id": "c1", "typed": "Tuesday"}, **HTMX)
-    assert Review.objects.get().typed_correct is True
+    student_client.post(url, {"rating": 3, "client_id": "c1", "response": "Tuesday"}, **HTMX)
+    assert Review.objects.get().response_correct is True
 
 
 @pytest.mark.parametrize("url_name", ["learning:review", "learning:study_home"])

@@ -7,7 +7,7 @@ from django.db import connection
 
 from learning.models import Card
 from quizzes.models import Question
-from tests.factories import FactFactory, StudentFactory
+from tests.factories import CourseFactory, EnrollmentFactory, FactFactory, StudentFactory
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -25,6 +25,9 @@ def many_cards(db):
         Question(prompt=f"Question {n}", **template) for n in range(QUESTIONS)
     )
     students = [StudentFactory() for _ in range(STUDENTS)]
+    course = CourseFactory(instructor=fact.article.owner, articles=[fact.article])
+    for student in students:
+        EnrollmentFactory(course=course, student=student)
     with connection.cursor() as cursor:
         # As in steady use: a few cards overdue, most due over the next months, a few suspended
         # or buried.

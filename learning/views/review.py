@@ -1,30 +1,73 @@
 """The review page: a card's front, its back with the ratings, and recording the rating.
 
-htmx swaps each side into the page; without JavaScript the same forms work with page loads."""
+htmx swaps each side into the page; without JavaScript the same forms work with page loads.
+Every form carries the review's scope (all courses, one course or one article)."""
 
 import uuid
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from learning.forms import ReviewGradeForm, TypedAnswerForm
+from learning.forms import ReviewGradeForm, ReviewShowForm
 from learning.models import Card
 from learning.queue import next_due, study_counts
 from learning.scheduling import RATING_LABELS, format_interval, preview_dues
-from learning.services import LearningError, review_next, review_record, typed_answer_grade
+from learning.services import LearningError, response_grade, review_next, review_record
 from learning.views.decorators import study_required
 from quizzes import question_types
-from quizzes.models import Course
+from quizzes.models import Article, Course
 
 
-def _front_context(student, card: Card | None, now) -> dict:
-    context = {"card": card, "counts": study_counts(student, now)}
+@dataclass(frozen=True)
+class ReviewScope:
+    """Which cards the review page draws from: all the student's courses, or one of them, or
+    one article."""
+
+    label: str = ""
+    articles: object = None
+    params: dict = field(default_factory=dict)
+
+    @property
+    def query(self) -> str:
+        query = QueryDict(mutable=True)
+        query.update(self.params)
+        return query.urlencode()
+
+
+def _id(value: str) -> int:
+    if not value.isdigit():
+        raise Http404("No such course or article.")
+    return int(value)
+
+
+def _scope(request: HttpRequest) -> ReviewScope:
+    data = request.POST if request.method == "POST" else request.GET
+    if course_id := data.get("course", ""):
+        courses = Course.objects.studied_by(request.user)
+        course = get_object_or_404(courses, pk=_id(course_id))
+        return ReviewScope(course.title, course.articles.all(), {"course": course.pk})
+    if article_id := data.get("article", ""):
+        articles = Article.objects.in_courses_of(request.user)
+        article = get_object_or_404(articles, pk=_id(article_id))
+        return ReviewScope(
+            article.title, Article.objects.filter(pk=article.pk), {"article": article.pk}
+        )
+    return ReviewScope()
+
+
+def _front_context(student, card: Card | None, now, scope: ReviewScope) -> dict:
+    context = {
+        "card": card,
+        "scope": scope,
+        "counts": study_counts(student, now, articles=scope.articles),
+    }
     if card is None:
-        context["next_due"] = next_due(student, now)
+        context["next_due"] = next_due(student, now, articles=scope.articles)
         context["has_courses"] = Course.objects.studied_by(student).exists()
         return context
     context["question"] = card.question
@@ -34,17 +77,21 @@ def _front_context(student, card: Card | None, now) -> dict:
     return context
 
 
-def _render_front(request: HttpRequest, card: Card | None, now, **extra) -> HttpResponse:
-    context = _front_context(request.user, card, now) | extra
-    template = "learning/review_card.html" if request.htmx else "learning/review.html"
-    return render(request, template, context)
+def _render_front(request: HttpRequest, card: Card | None, now, scope, **extra) -> HttpResponse:
+    context = _front_context(request.user, card, now, scope) | extra
+    if request.htmx:
+        return render(request, "learning/review_card.html", context)
+    context["courses"] = Course.objects.studied_by(request.user).order_by("title")
+    return render(request, "learning/review.html", context)
 
 
 @study_required
 @require_GET
 def review(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    return _render_front(request, review_next(student=request.user, now=now), now)
+    scope = _scope(request)
+    card = review_next(student=request.user, now=now, articles=scope.articles)
+    return _render_front(request, card, now, scope)
 
 
 def _student_card(request: HttpRequest, pk: int) -> Card:
@@ -56,16 +103,21 @@ def _student_card(request: HttpRequest, pk: int) -> Card:
 @require_GET
 def review_answer(request: HttpRequest, pk: int) -> HttpResponse:
     card = _student_card(request, pk)
-    form = TypedAnswerForm(request.GET)
+    scope = _scope(request)
+    form = ReviewShowForm(request.GET)
     form.is_valid()  # every field is optional and falls back to a fresh value
-    typed = form.cleaned_data.get("typed") or ""
     now = timezone.now()
+    try:
+        grade = response_grade(card=card, response=form.cleaned_data.get("response") or "")
+    except LearningError:
+        grade = None  # an option that is not on the card: show the answer without a verdict
     dues = preview_dues(card.to_fsrs(), desired_retention=request.user.desired_retention, now=now)
     context = {
         "card": card,
+        "scope": scope,
         "question": card.question,
         "flash": question_types.flashcard(card.question),
-        "typed": typed_answer_grade(card=card, typed_answer=typed),
+        "grade": grade,
         "ratings": [
             {
                 "value": int(rating),
@@ -76,7 +128,7 @@ def review_answer(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "client_id": form.cleaned_data.get("client_id") or uuid.uuid4().hex,
         "shown_at": form.cleaned_data.get("shown_at") or "",
-        "counts": study_counts(request.user, now),
+        "counts": study_counts(request.user, now, articles=scope.articles),
     }
     template = "learning/review_back.html" if request.htmx else "learning/review_answer.html"
     return render(request, template, context)
@@ -93,6 +145,7 @@ def _time_since(shown_at: int | None, now) -> timedelta:
 @require_POST
 def review_grade(request: HttpRequest, pk: int) -> HttpResponse:
     card = _student_card(request, pk)
+    scope = _scope(request)
     form = ReviewGradeForm(request.POST)
     now = timezone.now()
     error = ""
@@ -105,7 +158,7 @@ def review_grade(request: HttpRequest, pk: int) -> HttpResponse:
                 reviewed_at=now,
                 duration=_time_since(form.cleaned_data["shown_at"], now),
                 client_id=form.cleaned_data["client_id"],
-                typed_answer=form.cleaned_data["typed"],
+                response=form.cleaned_data["response"],
             )
         except LearningError as exc:
             error = str(exc)
@@ -114,6 +167,7 @@ def review_grade(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         if error:
             messages.error(request, error)
-        return redirect("learning:review")
-    next_card = review_next(student=request.user, now=now)
-    return _render_front(request, next_card, now, error=error)
+        url = redirect("learning:review").url
+        return redirect(f"{url}?{scope.query}" if scope.query else url)
+    next_card = review_next(student=request.user, now=now, articles=scope.articles)
+    return _render_front(request, next_card, now, scope, error=error)

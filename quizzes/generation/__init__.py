@@ -4,6 +4,7 @@ from .article import GeneratedArticle, generate
 from .checks import article_problems, question_problems
 from .errors import GenerationError
 from .nlp import load_nlp
+from .parsing import sentence_spans
 from .records import Fact, Question
 from .uploads import decode_upload, text_from_upload
 
@@ -17,5 +18,6 @@ __all__ = [
     "generate",
     "load_nlp",
     "question_problems",
+    "sentence_spans",
     "text_from_upload",
 ]

@@ -25,6 +25,8 @@ class GeneratedArticle:
     text: str
     facts: list[Fact] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    # (start, end) of every sentence: a question's source sentence is one of them.
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self, source: str) -> dict:
         return {
@@ -68,4 +70,5 @@ def generate(
         text=cleaned.text,
         facts=facts,
         questions=questions,
+        sentences=[(sentence.start, sentence.end) for sentence in parsed.sentences],
     )

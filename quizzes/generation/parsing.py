@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .cleaning import CleanedText
+from .cleaning import CleanedText, assemble
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,9 @@ def parse(cleaned: CleanedText, nlp: Language) -> ParsedText:
             start = offset + span.start_char
             sentences.append(Sentence(len(sentences), start, start + len(text), text, span, offset))
     return ParsedText(cleaned.text, docs, tuple(sentences))
+
+
+def sentence_spans(text: str, nlp: Language) -> list[tuple[int, int]]:
+    """The (start, end) of every sentence of an already cleaned article text."""
+    parsed = parse(assemble("", "", text.split("\n\n")), nlp)
+    return [(sentence.start, sentence.end) for sentence in parsed.sentences]

@@ -11,10 +11,34 @@ def _texts(items) -> list[str]:
     return [answer_text(item) for item in items or []]
 
 
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _shuffled(items: list[str]) -> list[str]:
+    """The items in another order than the answer's, so the card does not give it away."""
+    if len(set(items)) < 2:
+        return items
+    shuffled = list(items)
+    while shuffled == items:
+        random.shuffle(shuffled)
+    return shuffled
+
+
 class Ordering(QuestionType):
     name = "ordering"
     label = "Timeline ordering"
     instruction = "Put these in order, earliest first."
+    answer_help = "One item per line, in the right order; students see them shuffled."
+
+    def parse_answer(self, text: str):
+        return _lines(text)
+
+    def format_answer(self, answer) -> str:
+        return "\n".join(_texts(answer))
+
+    def default_choices(self, answer) -> list:
+        return _shuffled(_texts(answer))
 
     def answer_problems(self, question) -> list[str]:
         items = question.answer
@@ -62,6 +86,22 @@ class Matching(QuestionType):
     name = "matching"
     label = "Matching"
     instruction = "Match each item on the left with one on the right."
+    answer_help = "One pair per line, as left -> right; students see the right sides shuffled."
+
+    def parse_answer(self, text: str):
+        pairs = []
+        for number, line in enumerate(_lines(text), start=1):
+            left, arrow, right = line.replace("→", "->").partition("->")
+            if not arrow:
+                raise ValueError(f"Line {number} needs an arrow between its sides: left -> right.")
+            pairs.append([left.strip(), right.strip()])
+        return pairs
+
+    def format_answer(self, answer) -> str:
+        return "\n".join(f"{left} -> {right}" for left, right in _pairs(answer))
+
+    def default_choices(self, answer) -> list:
+        return _shuffled([right for _, right in _pairs(answer)])
 
     def answer_problems(self, question) -> list[str]:
         pairs = _pairs(question.answer)

@@ -53,8 +53,29 @@ class QuestionType(ABC):
     label: ClassVar[str]
     # What the front of a card tells the student to do.
     instruction: ClassVar[str]
-    # The student types the answer (a card offers a box for it).
+    # The student types the answer (a card offers a box for it)...
     typed: ClassVar[bool] = False
+    # ...or picks one of the options shown (a card offers them as buttons).
+    picks: ClassVar[bool] = False
+    # The editor's fields besides prompt, answer, explanation and source sentence.
+    extra_fields: ClassVar[tuple[str, ...]] = ()
+    # How to write the answer in the editor.
+    answer_help: ClassVar[str] = ""
+
+    def parse_answer(self, text: str):
+        """The answer as the editor's text box holds it, made a value; ValueError explains."""
+        text = text.strip()
+        if not text:
+            raise ValueError("Write the answer.")
+        return text
+
+    def format_answer(self, answer) -> str:
+        """The inverse of `parse_answer`, to fill the editor."""
+        return answer_text(answer)
+
+    def default_choices(self, answer) -> list:
+        """What the card shows when the author gives no choices."""
+        return []
 
     def problems(self, question) -> list[str]:
         """Why the question cannot be asked, one sentence each; empty when it can."""
@@ -90,5 +111,6 @@ class QuestionType(ABC):
             if question.sentence and question.sentence in explanation
             else explanation,
             typed=self.typed,
+            picks=self.picks,
             **self.card_sides(question),
         )

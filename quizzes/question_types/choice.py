@@ -6,6 +6,10 @@ from .text_matching import normalise
 
 
 class OneOfChoices(QuestionType):
+    picks = True
+    extra_fields = ("choices",)
+    answer_help = "The right choice, written as it is among the choices."
+
     def answer_problems(self, question) -> list[str]:
         choices = [answer_text(choice) for choice in question.choices or []]
         if any(not choice.strip() for choice in choices):
@@ -51,6 +55,14 @@ class TrueFalse(QuestionType):
     name = "true_false"
     label = "True / false"
     instruction = "True or false?"
+    picks = True
+    answer_help = "True or False."
+
+    def parse_answer(self, text: str):
+        value = _TRUTH.get(text.strip().casefold())
+        if value is None:
+            raise ValueError("The answer must be True or False.")
+        return value
 
     def answer_problems(self, question) -> list[str]:
         return [] if isinstance(question.answer, bool) else ["The answer must be true or false."]

@@ -46,6 +46,8 @@ class Flashcard:
     # Back: one line, or the ordered items / matched pairs.
     answer: str = ""
     answer_items: list[str] = field(default_factory=list)
-    # The front offers a box to type the answer in.
+    # The front offers a box to type the answer in, or the options as buttons to pick.
     typed: bool = False
+    picks: bool = False
+    # The back lists the answer's items in order (ordering) rather than as pairs.
     ordered: bool = False

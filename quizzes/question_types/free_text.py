@@ -18,6 +18,8 @@ def _typed(response) -> str:
 
 class TextAnswer(QuestionType):
     typed = True
+    extra_fields = ("accepted",)
+    answer_help = "The answer as it reads in the article."
 
     def answer_problems(self, question) -> list[str]:
         found = [] if is_text(question.answer) else ["The answer must be some text."]
@@ -55,6 +57,17 @@ class Numeric(QuestionType):
     label = "Numeric"
     instruction = "Give the number."
     typed = True
+    extra_fields = ("tolerance",)
+    answer_help = "A number, such as 95, 2.5 or 2,500,000."
+
+    def parse_answer(self, text: str):
+        value = parse_number(text)
+        if value is None:
+            raise ValueError("The answer must be a number, such as 95, 2.5 or 2,500,000.")
+        return int(value) if value.is_integer() else value
+
+    def format_answer(self, answer) -> str:
+        return str(answer)
 
     def answer_problems(self, question) -> list[str]:
         found = [] if is_number(question.answer) else ["The answer must be a number."]

@@ -25,7 +25,7 @@
       return;
     }
     var key = event.key === " " ? "space" : event.key;
-    if (!/^(space|[1-4])$/.test(key)) {
+    if (!/^(space|[1-9])$/.test(key)) {
       return;
     }
     // While a request is out or a new card is settling in, its buttons are not wired to htmx yet:

@@ -12,12 +12,12 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='review',
-            name='typed_answer',
+            name='response',
             field=models.CharField(blank=True, default='', max_length=500),
         ),
         migrations.AddField(
             model_name='review',
-            name='typed_correct',
+            name='response_correct',
             field=models.BooleanField(blank=True, null=True),
         ),
     ]

@@ -1,0 +1,99 @@
+"""Courses, their join codes, and the students enrolled in them."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from quizzes.models.articles import Article
+
+# Easy to read aloud and to type: no 0/O, 1/I/L.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_join_code(typed: str) -> str:
+    """A code as a student types it: any case, spaces or dashes ("nkr-ussia")."""
+    return "".join(char for char in typed.upper() if char.isalnum())
+
+
+class CourseQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "CourseQuerySet":
+        """The courses a user may see and change as an instructor: the ones they teach."""
+        return self.filter(instructor_id=user.pk) if user.is_authenticated else self.none()
+
+    def studied_by(self, student) -> "CourseQuerySet":
+        """The courses a student is enrolled in and has not left. `student` is a user or, in a
+        subquery, an expression naming one (`OuterRef("student")`)."""
+        return self.filter(
+            enrollments__student=getattr(student, "pk", student),
+            enrollments__left_at__isnull=True,
+        ).distinct()
+
+    def active(self) -> "CourseQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> "CourseQuerySet":
+        return self.filter(archived_at__isnull=False)
+
+
+class Course(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    instructor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="courses_taught"
+    )
+    articles = models.ManyToManyField(Article, blank=True, related_name="courses")
+    # Students join with it at /study/join/ or /join/<code>/; regenerating it retires the old one.
+    join_code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
+    # An archived course takes no new students and leaves the instructor's list of courses;
+    # its students keep studying it.
+    archived_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CourseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:course_detail", args=[self.pk])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def current(self) -> "EnrollmentQuerySet":
+        return self.filter(left_at__isnull=True)
+
+
+class Enrollment(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="enrollments")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+    # Set when the student leaves or is removed; their cards and reviews stay, out of the queue,
+    # and rejoining clears it.
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["course", "student"], name="one_enrollment_per_course")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} in {self.course}"

@@ -1,0 +1,159 @@
+"""Questions on an article's facts, and the earlier versions of each."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from quizzes import question_types
+from quizzes.models.articles import Article, Fact
+
+
+def reviewable_q(prefix: str = "") -> models.Q:
+    """Questions still in the article (not retired), as a condition; `prefix` reaches them
+    through a relation ("questions__")."""
+    return ~models.Q(**{f"{prefix}status": Question.Status.RETIRED})
+
+
+class QuestionQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "QuestionQuerySet":
+        """Questions of the articles the user may change."""
+        return self.filter(article__in=Article.objects.editable_by(user))
+
+    def approved(self) -> "QuestionQuerySet":
+        return self.filter(status=Question.Status.APPROVED)
+
+    def reviewable(self) -> "QuestionQuerySet":
+        return self.filter(reviewable_q())
+
+
+class Question(models.Model):
+    # The types and what they mean live in `quizzes.question_types`.
+    Type = models.TextChoices(
+        "Type", [(name.upper(), (name, label)) for name, label in question_types.CHOICES]
+    )
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", "Candidate"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        # Its sentence is gone from a corrected version of the article.
+        RETIRED = "retired", "Retired"
+
+    class Origin(models.TextChoices):
+        GENERATED = "generated", "Generated"
+        WRITTEN = "written", "Written by hand"
+        IMPORTED = "imported", "Imported"
+
+    # What an instructor edits; each save keeps the previous values as a QuestionVersion.
+    CONTENT_FIELDS = (
+        "type", "prompt", "answer", "accepted", "choices", "tolerance", "explanation",
+        "sentence", "start", "end",
+    )  # fmt: skip
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
+    fact = models.ForeignKey(Fact, on_delete=models.PROTECT, related_name="questions")
+    facts = models.ManyToManyField(Fact, related_name="questions_using", blank=True)
+    type = models.CharField(max_length=20, choices=Type.choices)
+    prompt = models.TextField()
+    answer = models.JSONField()
+    accepted = models.JSONField(default=list, blank=True)
+    choices = models.JSONField(default=list, blank=True)
+    tolerance = models.FloatField(null=True, blank=True)
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    explanation = models.TextField(blank=True)
+    score = models.FloatField()
+    # Position in the generator's order: best first, spread over facts and types, so it is not
+    # plain score order.
+    rank = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CANDIDATE)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.GENERATED)
+    # The current version's number, and who made it when (nobody for a generated first version).
+    version = models.PositiveIntegerField(default=1)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions_edited",
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions_reviewed",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["rank", "id"]
+        indexes = [models.Index(fields=["article", "status", "rank"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="score_in_0_1"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:question_detail", args=[self.pk])
+
+    @property
+    def score_percent(self) -> int:
+        return round(self.score * 100)
+
+    @property
+    def is_edited(self) -> bool:
+        return self.version > 1
+
+    @property
+    def is_authored(self) -> bool:
+        """An instructor wrote, imported or edited it: a re-import never overwrites it."""
+        return self.origin != self.Origin.GENERATED or self.is_edited
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+
+
+class QuestionVersion(models.Model):
+    """An earlier version of a question, kept when an instructor saves a new one, so reviews and
+    quiz answers made on it still show what the student saw."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    type = models.CharField(max_length=20, choices=Question.Type.choices)
+    prompt = models.TextField()
+    answer = models.JSONField()
+    accepted = models.JSONField(default=list, blank=True)
+    choices = models.JSONField(default=list, blank=True)
+    tolerance = models.FloatField(null=True, blank=True)
+    explanation = models.TextField(blank=True)
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # Who made this version and when; nobody for the generator's first version.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    authored_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["question", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="one_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} v{self.number}: {self.prompt}"

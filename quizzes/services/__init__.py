@@ -1,0 +1,45 @@
+"""Workflows of the content side. Importing articles lives in `quizzes.importing`."""
+
+from quizzes.errors import ContentError
+from quizzes.services.courses import (
+    course_archive,
+    course_article_remove,
+    course_articles_add,
+    course_code_regenerate,
+    course_create,
+    course_enroll,
+    course_ensure,
+    course_for_code,
+    course_join,
+    course_leave,
+    course_update,
+)
+from quizzes.services.questions import (
+    QuestionContent,
+    article_approve_best,
+    question_create,
+    question_review,
+    question_update,
+    questions_review,
+)
+
+__all__ = [
+    "ContentError",
+    "QuestionContent",
+    "article_approve_best",
+    "course_archive",
+    "course_article_remove",
+    "course_articles_add",
+    "course_code_regenerate",
+    "course_create",
+    "course_enroll",
+    "course_ensure",
+    "course_for_code",
+    "course_join",
+    "course_leave",
+    "course_update",
+    "question_create",
+    "question_review",
+    "question_update",
+    "questions_review",
+]
