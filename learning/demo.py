@@ -9,11 +9,13 @@ from django.conf import settings
 from learning.models import User
 from learning.roles import INSTRUCTOR, STUDENT, role_group
 from quizzes.importing import article_import
-from quizzes.models import Article, Course
+from quizzes.models import Article, Course, new_join_code
 from quizzes.services import article_approve_best, course_enroll, course_ensure
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_COURSE_TITLE = "North Korea and Russia, 2019"
+# A fixed code, so the README can show it.
+DEMO_JOIN_CODE = "NKRUSSIA"
 # Enough approved questions per seed for a few days of study; the rest wait for review.
 APPROVED_PER_ARTICLE = 20
 DEMO_ACCOUNTS = {
@@ -61,5 +63,9 @@ def demo_load() -> DemoData:
     for article in articles:
         article_approve_best(article=article, count=APPROVED_PER_ARTICLE, reviewer=instructor)
     course = course_ensure(title=DEMO_COURSE_TITLE, instructor=instructor, articles=articles)
+    if course.join_code != DEMO_JOIN_CODE:
+        Course.objects.filter(join_code=DEMO_JOIN_CODE).update(join_code=new_join_code())
+        course.join_code = DEMO_JOIN_CODE
+        course.save(update_fields=["join_code"])
     course_enroll(course=course, student=student)
     return DemoData(instructor=instructor, student=student, course=course, articles=articles)

@@ -99,3 +99,13 @@ class ReviewShowForm(forms.Form):
 
     def clean_response(self) -> str:
         return self.cleaned_data["response"][:500]
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label="Join code",
+        max_length=20,
+        help_text="The 8-character code your instructor gave you.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        error_messages={"required": "Type the course's join code."},
+    )

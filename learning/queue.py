@@ -1,9 +1,10 @@
 """Reads behind the study queue: which questions may become new cards today, and how many."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from learning.models import Card
 from quizzes.models import Article, Question
@@ -68,13 +69,22 @@ def _first(cards: QuerySet, field: str) -> datetime | None:
 
 @dataclass(frozen=True)
 class StudyCounts:
-    due_now: int
     new_left: int
+    # Cards due now, per article id: what is due in each course is the sum over its articles.
+    due_by_article: Counter
+
+    @property
+    def due_now(self) -> int:
+        return sum(self.due_by_article.values())
+
+    def due_in(self, articles) -> int:
+        return sum(self.due_by_article[article.pk] for article in articles)
 
 
 def study_counts(student, now: datetime, *, articles=None) -> StudyCounts:
-    """The two figures every study page shows: cards due now and new cards left today."""
+    """The figures every study page shows: cards due now and new cards left today."""
+    due = Card.objects.due_for(student, now).studyable().in_articles(articles).order_by()
     return StudyCounts(
-        due_now=Card.objects.due_for(student, now).studyable().in_articles(articles).count(),
         new_left=new_cards_left(student, now, articles=articles),
+        due_by_article=Counter(dict(due.values_list("question__article").annotate(n=Count("id")))),
     )

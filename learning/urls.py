@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from learning.views import accounts, health, review, study, teach
+from learning.views import accounts, courses, health, review, study, teach
 
 learning_patterns = (
     [
@@ -10,12 +10,21 @@ learning_patterns = (
         path("study/settings/", study.study_settings, name="study_settings"),
         path("study/articles/<int:pk>/", study.study_article, name="study_article"),
         path("study/leeches/", study.leeches, name="leeches"),
+        path("study/join/", courses.join, name="join"),
+        path("study/courses/<int:pk>/leave/", courses.leave, name="course_leave"),
+        path("join/<str:code>/", courses.join_link, name="join_link"),
         path("review/", review.review, name="review"),
         path("review/cards/<int:pk>/answer/", review.review_answer, name="review_answer"),
         path("review/cards/<int:pk>/grade/", review.review_grade, name="review_grade"),
         path("progress/", study.progress, name="progress"),
         # The instructor's view of their students' leeches; the rest of /teach/ is quizzes'.
         path("teach/leeches/", teach.teach_leeches, name="teach_leeches"),
+        path("teach/courses/<int:pk>/students/", teach.course_roster_view, name="course_roster"),
+        path(
+            "teach/courses/<int:pk>/students/<int:student_pk>/remove/",
+            teach.course_student_remove,
+            name="course_student_remove",
+        ),
     ],
     "learning",
 )

@@ -2,8 +2,11 @@ from pathlib import PurePath
 
 from django import forms
 
+from quizzes import question_types
 from quizzes.errors import ContentError
 from quizzes.importing import article_text_from_upload
+from quizzes.models import Article, Course, Question
+from quizzes.services import QuestionContent
 
 UPLOAD_SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -27,6 +30,17 @@ class ArticleImportForm(forms.Form):
     outlet = forms.CharField(max_length=200, required=False)
     url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    course = forms.ModelChoiceField(
+        queryset=Course.objects.none(),
+        required=False,
+        empty_label="No course yet",
+        label="Add to course",
+        help_text="Its approved questions reach the course's students.",
+    )
+
+    def __init__(self, *args, owner, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.editable_by(owner).active()
 
     def clean(self) -> dict:
         data = super().clean()
@@ -49,3 +63,184 @@ class QuestionReviewForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("approved", "Approve"), ("rejected", "Reject"), ("candidate", "Undo")]
     )
+
+
+class ApproveBestForm(forms.Form):
+    count = forms.IntegerField(
+        label="Approve the best",
+        min_value=1,
+        max_value=500,
+        initial=10,
+        error_messages={"min_value": "Approve at least one question."},
+    )
+
+
+class BulkReviewForm(forms.Form):
+    """Approve or reject the questions ticked on a page of the bank."""
+
+    status = forms.ChoiceField(
+        choices=[("approved", "Approve"), ("rejected", "Reject")],
+        error_messages={
+            "required": "Choose approve or reject.",
+            "invalid_choice": "Choose approve or reject.",
+        },
+    )
+    selected = forms.TypedMultipleChoiceField(
+        coerce=int,
+        error_messages={"required": "Tick the questions to approve or reject first."},
+    )
+
+    def __init__(self, *args, questions, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["selected"].choices = [
+            (pk, pk) for pk in questions.values_list("pk", flat=True)
+        ]
+
+
+SORTS = {"rank": ("rank", "id"), "score": ("-score", "id"), "newest": ("-created_at", "-id")}
+
+
+class QuestionFilterForm(forms.Form):
+    """The bank's filters; anything malformed falls back to showing everything."""
+
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any status"), *[c for c in Question.Status.choices if c[0] != "retired"]],
+    )
+    type = forms.ChoiceField(required=False, choices=[("", "Any type"), *Question.Type.choices])
+    q = forms.CharField(required=False, max_length=200, label="Search")
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("rank", "Best first"), ("score", "Highest score"), ("newest", "Newest")],
+    )
+
+    def questions(self, questions):
+        data = self.cleaned_data if self.is_valid() else {}
+        return questions.bank(
+            status=data.get("status") or None,
+            type=data.get("type") or None,
+            text=data.get("q", ""),
+        ).order_by(*SORTS[data.get("sort") or "rank"])
+
+
+class CourseForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="Shown to students."
+    )
+
+
+class CourseArticlesForm(forms.Form):
+    articles = forms.ModelMultipleChoiceField(
+        queryset=Article.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick the articles to add."},
+    )
+
+    def __init__(self, *args, course, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = (
+            Article.objects.editable_by(course.instructor).exclude(courses=course).order_by("title")
+        )
+
+
+class ArticleCourseForm(forms.Form):
+    course = forms.ModelChoiceField(
+        queryset=Course.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Choose a course.",
+            "invalid_choice": "Choose one of your courses.",
+        },
+    )
+
+    def __init__(self, *args, article, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = (
+            Course.objects.editable_by(article.owner).active().exclude(articles=article)
+        )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class QuestionForm(forms.Form):
+    """A question of one type, as its author writes it. The type says which fields there are
+    and how the answer is written; the rules themselves are checked by the service."""
+
+    prompt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    accepted = forms.CharField(
+        label="Other accepted answers",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line: spellings and short forms that count as right too.",
+    )
+    choices = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One per line, the answer among them.",
+    )
+    tolerance = forms.FloatField(
+        required=False,
+        min_value=0,
+        widget=forms.NumberInput(attrs={"step": "any"}),
+        help_text="How far from the answer still counts as right (0 for exactly).",
+    )
+    explanation = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Shown with the answer; the source sentence is shown anyway.",
+    )
+    sentence = forms.TypedChoiceField(
+        label="Source sentence",
+        coerce=int,
+        help_text="The article's sentence the question is about; feedback cites it.",
+        error_messages={"invalid_choice": "Choose one of the article's sentences."},
+    )
+
+    def __init__(self, *args, kind, sentences: list[tuple[int, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        for name in ("accepted", "choices", "tolerance"):
+            if name not in kind.extra_fields:
+                del self.fields[name]
+        self.fields["answer"].help_text = kind.answer_help
+        if kind.name in {"ordering", "matching"}:
+            self.fields["answer"].widget.attrs["rows"] = 6
+        self.fields["sentence"].choices = [
+            (start, text if len(text) <= 160 else text[:157] + "…") for start, text in sentences
+        ]
+
+    @classmethod
+    def initial_for(cls, question) -> dict:
+        kind = question_types.question_type(question.type)
+        return {
+            "prompt": question.prompt,
+            "answer": kind.format_answer(question.answer),
+            "accepted": "\n".join(map(str, question.accepted or [])),
+            "choices": "\n".join(question_types.answer_text(c) for c in question.choices or []),
+            "tolerance": question.tolerance,
+            "explanation": question.explanation,
+            "sentence": question.start,
+        }
+
+    def clean_answer(self):
+        try:
+            return self.kind.parse_answer(self.cleaned_data["answer"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def content(self) -> QuestionContent:
+        data = self.cleaned_data
+        return QuestionContent(
+            type=self.kind.name,
+            prompt=data["prompt"],
+            answer=data["answer"],
+            accepted=_lines(data.get("accepted", "")),
+            choices=_lines(data.get("choices", "")),
+            tolerance=data.get("tolerance"),
+            explanation=data.get("explanation", ""),
+            sentence_start=data["sentence"],
+        )

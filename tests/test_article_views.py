@@ -79,7 +79,7 @@ def test_the_article_page_is_forbidden_to_students(student_client, article):
 
 
 def test_the_article_page_lists_questions_with_their_scores(instructor_client, article):
-    response = instructor_client.get(article.get_absolute_url())
+    response = instructor_client.get(article.get_absolute_url() + "?sort=score")
     best = article.questions.order_by("-score").first()
     assert response.status_code == 200
     assert best.prompt.encode() in response.content or best.prompt in response.content.decode()
@@ -91,7 +91,66 @@ def test_the_article_page_filters_by_status(instructor_client, article):
     question.status = Question.Status.APPROVED
     question.save()
     response = instructor_client.get(article.get_absolute_url() + "?status=approved")
-    assert list(response.context["questions"]) == [question]
+    assert list(response.context["page"]) == [question]
+
+
+def test_the_question_bank_shows_twenty_questions_a_page(instructor_client, article):
+    assert article.questions.count() > 40
+    first = instructor_client.get(article.get_absolute_url())
+    assert len(first.context["page"]) == 20
+    last = instructor_client.get(article.get_absolute_url() + "?page=999")
+    assert last.context["page"].number == last.context["page"].paginator.num_pages
+
+
+def test_the_question_bank_filters_by_type_and_text(instructor_client, article):
+    response = instructor_client.get(article.get_absolute_url(), {"type": "numeric", "q": "95"})
+    page = list(response.context["page"])
+    assert page
+    assert all(q.type == "numeric" and "95" in f"{q.prompt}{q.answer}{q.sentence}" for q in page)
+
+
+def test_the_question_bank_sorts_by_score(instructor_client, article):
+    response = instructor_client.get(article.get_absolute_url(), {"sort": "score"})
+    scores = [question.score for question in response.context["page"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_malformed_filters_show_everything(instructor_client, article):
+    response = instructor_client.get(article.get_absolute_url(), {"type": "essay", "sort": "x"})
+    assert response.status_code == 200
+    assert len(response.context["page"]) == 20
+
+
+def test_ticked_questions_are_approved_at_once(instructor_client, article):
+    ticked = list(article.questions.values_list("pk", flat=True)[:3])
+    url = reverse("quizzes:article_questions_review", args=[article.pk])
+    response = instructor_client.post(
+        url, {"status": "approved", "selected": ticked, "return_query": "type=cloze"}
+    )
+    assert response["Location"] == article.get_absolute_url() + "?type=cloze"
+    assert article.questions.filter(status="approved").count() == 3
+
+
+def test_a_bulk_action_without_ticks_is_explained(instructor_client, article):
+    url = reverse("quizzes:article_questions_review", args=[article.pk])
+    response = instructor_client.post(url, {"status": "approved"}, follow=True)
+    assert "Tick the questions" in response.content.decode()
+    assert not article.questions.filter(status="approved").exists()
+
+
+def test_another_articles_questions_cannot_be_ticked(instructor_client, article, instructor):
+    other = article_import(raw_text=SEED_TEXT + " Extra.", title="Other", owner=instructor).article
+    url = reverse("quizzes:article_questions_review", args=[article.pk])
+    stray = other.questions.first().pk
+    instructor_client.post(url, {"status": "approved", "selected": [stray]})
+    assert not other.questions.filter(status="approved").exists()
+
+
+def test_the_best_n_questions_are_approved(instructor_client, article):
+    url = reverse("quizzes:article_approve_best", args=[article.pk])
+    instructor_client.post(url, {"count": 5})
+    approved = set(article.questions.filter(status="approved").values_list("rank", flat=True))
+    assert approved == set(article.questions.order_by("rank").values_list("rank", flat=True)[:5])
 
 
 def test_approving_a_question_with_htmx_returns_its_card(instructor_client, article, instructor):

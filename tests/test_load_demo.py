@@ -53,3 +53,8 @@ def test_load_demo_twice_leaves_one_copy_of_everything(demo_output, django_user_
 def test_load_demo_keeps_seed_metadata(demo_output):
     article = Article.objects.get(outlet="Euronews")
     assert article.byline == "Luke Hurst, Naira Davlashyan"
+
+
+def test_load_demo_gives_the_course_the_code_the_readme_shows(demo_output):
+    assert Course.objects.get().join_code == "NKRUSSIA"
+    assert "NKRUSSIA" in demo_output

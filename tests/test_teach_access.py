@@ -12,8 +12,10 @@ from quizzes.models import Question
 from tests.factories import (
     ArticleFactory,
     CourseFactory,
+    EnrollmentFactory,
     InstructorFactory,
     QuestionFactory,
+    StudentFactory,
 )
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
@@ -25,6 +27,7 @@ class Owned:
     article: object
     question: object
     course: object
+    enrolled: object
 
 
 @dataclass(frozen=True)
@@ -37,17 +40,34 @@ class Route:
     owner_status: int = 200
 
 
+def _post(args, data=None) -> Route:
+    return Route(method="post", args=args, data=data or {}, owner_status=302)
+
+
 TEACH_ROUTES = {
     "quizzes:teach_home": Route(),
     "quizzes:article_new": Route(),
     "quizzes:article_detail": Route(args=lambda o: [o.article.pk]),
-    "quizzes:question_review": Route(
-        method="post",
-        args=lambda o: [o.question.pk],
-        data={"status": "approved"},
-        owner_status=302,
+    "quizzes:article_questions_review": _post(
+        lambda o: [o.article.pk], {"status": "approved", "selected": "0"}
     ),
+    "quizzes:article_approve_best": _post(lambda o: [o.article.pk], {"count": 1}),
+    "quizzes:article_course_add": _post(lambda o: [o.article.pk], {"course": "0"}),
+    "quizzes:question_new": Route(args=lambda o: [o.article.pk]),
+    "quizzes:question_detail": Route(args=lambda o: [o.question.pk]),
+    "quizzes:question_edit": Route(args=lambda o: [o.question.pk]),
+    "quizzes:question_review": _post(lambda o: [o.question.pk], {"status": "approved"}),
+    "quizzes:course_list": Route(),
+    "quizzes:course_new": Route(),
+    "quizzes:course_detail": Route(args=lambda o: [o.course.pk]),
+    "quizzes:course_edit": Route(args=lambda o: [o.course.pk]),
+    "quizzes:course_articles_add": _post(lambda o: [o.course.pk], {"articles": "0"}),
+    "quizzes:course_article_remove": _post(lambda o: [o.course.pk, o.article.pk]),
+    "quizzes:course_code": _post(lambda o: [o.course.pk]),
+    "quizzes:course_archive": _post(lambda o: [o.course.pk], {"archived": "1"}),
     "learning:teach_leeches": Route(),
+    "learning:course_roster": Route(args=lambda o: [o.course.pk]),
+    "learning:course_student_remove": _post(lambda o: [o.course.pk, o.enrolled.pk]),
 }
 
 
@@ -74,7 +94,8 @@ def owned(db):
     article = ArticleFactory(owner=owner)
     question = QuestionFactory(fact__article=article, status=Question.Status.CANDIDATE)
     course = CourseFactory(instructor=owner, articles=[article])
-    return Owned(owner=owner, article=article, question=question, course=course)
+    enrolled = EnrollmentFactory(course=course, student=StudentFactory(username="enrolled"))
+    return Owned(owner, article, question, course, enrolled.student)
 
 
 def _request(client, name: str, owned: Owned):
@@ -132,3 +153,18 @@ def test_a_superuser_sees_every_instructors_articles_in_the_admin(client, owned,
     content = client.get(reverse("admin:quizzes_article_changelist")).content.decode()
     assert owned.article.title in content
     assert "Their article" in content
+
+
+@pytest.mark.parametrize(
+    "name", [name for name, route in TEACH_ROUTES.items() if route.method == "post" and route.args]
+)
+def test_another_instructors_post_changes_nothing(client, owned, name):
+    client.force_login(InstructorFactory(username="other"))
+    before = (owned.question.status, owned.course.join_code, list(owned.course.articles.all()))
+    _request(client, name, owned)
+    owned.question.refresh_from_db()
+    owned.course.refresh_from_db()
+    after = (owned.question.status, owned.course.join_code, list(owned.course.articles.all()))
+    assert after == before
+    assert owned.course.archived_at is None
+    assert owned.course.enrollments.current().count() == 1

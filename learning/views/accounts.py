@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from learning.forms import SignUpForm
 from learning.services import LearningError, student_sign_up
@@ -34,5 +35,14 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, f"Welcome, {user.username}! Your student account is ready.")
-            return redirect("home")
-    return render(request, "registration/signup.html", {"form": form})
+            return redirect(_next_page(request) or "home")
+    return render(request, "registration/signup.html", {"form": form, "next": _next_page(request)})
+
+
+def _next_page(request: HttpRequest) -> str:
+    """Where to land after signing up (a join link, say), if it is a page of this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""

@@ -19,11 +19,18 @@ from quizzes.models import Article, Course
 @study_required
 @require_GET
 def study_home(request: HttpRequest) -> HttpResponse:
-    courses = Course.objects.studied_by(request.user).select_related("instructor")
-    courses = courses.prefetch_related("articles")
     now = timezone.now()
     cards_unbury(student=request.user, now=now)  # a new day returns yesterday's buried cards
-    context = {"courses": courses, "counts": study_counts(request.user, now)}
+    courses = list(
+        Course.objects.studied_by(request.user)
+        .select_related("instructor")
+        .prefetch_related("articles")
+        .order_by("title")
+    )
+    counts = study_counts(request.user, now)
+    for course in courses:
+        course.due_now = counts.due_in(course.articles.all())
+    context = {"courses": courses, "counts": counts}
     return render(request, "learning/study_home.html", context)
 
 

@@ -25,6 +25,22 @@ class QuestionQuerySet(models.QuerySet):
     def reviewable(self) -> "QuestionQuerySet":
         return self.filter(reviewable_q())
 
+    def bank(self, *, status=None, type=None, text: str = "") -> "QuestionQuerySet":
+        """The question bank's filters: live questions of a status and a type, whose prompt,
+        answer or source sentence mentions the text."""
+        questions = self.reviewable()
+        if status:
+            questions = questions.filter(status=status)
+        if type:
+            questions = questions.filter(type=type)
+        for word in text.split():
+            questions = questions.filter(
+                models.Q(prompt__icontains=word)
+                | models.Q(answer__icontains=word)
+                | models.Q(sentence__icontains=word)
+            )
+        return questions
+
 
 class Question(models.Model):
     # The types and what they mean live in `quizzes.question_types`.

@@ -10,7 +10,8 @@ class Command(BaseCommand):
         demo = demo_load()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo course {demo.course.title!r} with {len(demo.articles)} articles is ready."
+                f"Demo course {demo.course.title!r} with {len(demo.articles)} articles is ready; "
+                f"students join it with the code {demo.course.join_code}."
             )
         )
         self.stdout.write("Log in with:")
