@@ -1,6 +1,7 @@
 from pathlib import PurePath
 
 from django import forms
+from django.conf import settings
 
 from quizzes import question_types
 from quizzes.errors import ContentError
@@ -244,3 +245,24 @@ class QuestionForm(forms.Form):
             explanation=data.get("explanation", ""),
             sentence_start=data["sentence"],
         )
+
+
+class GiftUploadForm(forms.Form):
+    file = forms.FileField(
+        label="GIFT file",
+        help_text="A Moodle GIFT export (.txt or .gift), UTF-8.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.gift"}),
+        error_messages={"required": "Choose a GIFT file to upload."},
+    )
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        limit = settings.ARTICLE_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"{upload.name} is {upload.size:,} bytes; the limit is {limit:,}."
+            )
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(f"{upload.name} is not UTF-8 text.") from None

@@ -16,9 +16,13 @@ def article_sentences(article: Article) -> list[tuple[int, int]]:
     return [(start, end) for start, end in article.sentences]
 
 
-def sentence_choices(article: Article) -> list[tuple[int, str]]:
-    """(start, text) of every sentence, for a picker."""
-    return [(start, article.text[start:end]) for start, end in article_sentences(article)]
+def sentence_choices(article: Article, current=None) -> list[tuple[int, str]]:
+    """(start, text) of every sentence, for a picker; with the question's `current` span among
+    them when it is not one of the sentences (a quote the generator took with the one before)."""
+    spans = dict(article_sentences(article))
+    if current is not None:
+        spans.setdefault(current.start, current.end)
+    return [(start, article.text[start:end]) for start, end in sorted(spans.items())]
 
 
 def sentence_fact(article: Article, start: int, end: int) -> Fact:

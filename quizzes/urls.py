@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.views import articles, courses, questions
+from quizzes.views import articles, courses, exchange, questions
 
 app_name = "quizzes"
 urlpatterns = [
@@ -19,6 +19,10 @@ urlpatterns = [
     ),
     path("articles/<int:pk>/questions/new/", questions.question_new, name="question_new"),
     path("articles/<int:pk>/courses/", articles.article_course_add, name="article_course_add"),
+    path("articles/<int:pk>/export/<str:format>/", exchange.article_export, name="article_export"),
+    path(
+        "articles/<int:pk>/import-gift/", exchange.article_import_gift, name="article_import_gift"
+    ),
     path("questions/<int:pk>/", questions.question_detail, name="question_detail"),
     path("questions/<int:pk>/edit/", questions.question_edit, name="question_edit"),
     path("questions/<int:pk>/review/", questions.question_review_view, name="question_review"),
@@ -36,4 +40,5 @@ urlpatterns = [
     ),
     path("courses/<int:pk>/code/", courses.course_code_regenerate_view, name="course_code"),
     path("courses/<int:pk>/archive/", courses.course_archive_view, name="course_archive"),
+    path("courses/<int:pk>/export/<str:format>/", exchange.course_export, name="course_export"),
 ]

@@ -14,6 +14,7 @@ from quizzes.services.courses import (
     course_leave,
     course_update,
 )
+from quizzes.services.exchange import questions_import_gift
 from quizzes.services.questions import (
     QuestionContent,
     article_approve_best,
@@ -41,5 +42,6 @@ __all__ = [
     "question_create",
     "question_review",
     "question_update",
+    "questions_import_gift",
     "questions_review",
 ]

@@ -87,8 +87,10 @@ def _choices(kind, content: QuestionContent, current: list | None) -> list:
     return shuffle
 
 
-def _validated(article: Article, content: QuestionContent, current: list | None = None) -> dict:
-    """The question's fields from the content, or a ContentError listing every problem."""
+def _validated(article: Article, content: QuestionContent, current: Question | None = None) -> dict:
+    """The question's fields from the content, or a ContentError listing every problem. The
+    source sentence is one of the article's, or the one the question already has (the generator
+    sometimes quotes a sentence with the one before it)."""
     kind = question_types.TYPES.get(content.type)
     if kind is None:
         raise ContentError(f"There is no question type {content.type!r}.")
@@ -99,12 +101,15 @@ def _validated(article: Article, content: QuestionContent, current: list | None 
         "accepted": [variant.strip() for variant in content.accepted if variant.strip()]
         if "accepted" in kind.extra_fields
         else [],
-        "choices": _choices(kind, content, current),
+        "choices": _choices(kind, content, current.choices if current else None),
         "tolerance": content.tolerance if "tolerance" in kind.extra_fields else None,
         "explanation": content.explanation.strip(),
     }
     problems = question_types.problems(_Draft(**fields))
-    end = dict(article_sentences(article)).get(content.sentence_start)
+    spans = dict(article_sentences(article))
+    if current is not None:
+        spans.setdefault(current.start, current.end)
+    end = spans.get(content.sentence_start)
     if end is None:
         problems.append("Choose the source sentence from the article's sentences.")
     if problems:
@@ -140,7 +145,7 @@ def question_update(*, question: Question, content: QuestionContent, editor) -> 
     as Anki keeps a note's; reviews and answers record the version they were made on."""
     question = Question.objects.select_for_update().select_related("article").get(pk=question.pk)
     _refuse_retired(question)
-    fields = _validated(question.article, content, current=question.choices)
+    fields = _validated(question.article, content, current=question)
     if all(getattr(question, name) == value for name, value in fields.items()):
         return question  # nothing changed: no new version
     _version_keep(question)

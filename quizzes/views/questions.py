@@ -59,7 +59,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = QuestionForm(
         request.POST or None,
         kind=kind,
-        sentences=sentence_choices(question.article),
+        sentences=sentence_choices(question.article, current=question),
         initial=QuestionForm.initial_for(question),
     )
     if request.method == "POST" and form.is_valid():
