@@ -3,8 +3,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# Local development and tests run with DEBUG on; production sets DEBUG=0 and a SECRET_KEY.
-export DEBUG ?= 1
+# Local development and tests read .env (DEBUG=1 and a generated SECRET_KEY), written once by
+# `make install`; production sets DEBUG=0 and a SECRET_KEY in the environment instead.
 
 .PHONY: install run test lint pytest bench clean
 
@@ -17,7 +17,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# Only when missing: an existing .env keeps its key and whatever the developer put in it.
+.env: | $(BIN)/python
+	$(BIN)/python -m learning.dotenv_file $@
+
+install: $(VENV)/.installed .env
 
 run: install
 	$(BIN)/python manage.py migrate --noinput

@@ -5,20 +5,26 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 from learning.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# `make install` writes .env (DEBUG=1 and a generated key) so that every command works as the
+# README shows it. Variables already in the environment win over the file.
+load_dotenv(env_str("ENV_FILE") or BASE_DIR / ".env", override=False)
+
 DEBUG = env_bool("DEBUG", default=False)
 
+# No fallback key, not even in development: a default key in the code is one that production
+# could end up signing with.
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off. For local development set DEBUG=1."
-        )
-    SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 - DEBUG only
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set. For local development, `make install` writes a .env file "
+        "with DEBUG=1 and a new key."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -1,12 +1,13 @@
 import getpass
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from learning.services import LearningError, instructor_create
+from quizzes.management.base import MigratedCommand
 
 
-class Command(BaseCommand):
+class Command(MigratedCommand):
     help = "Create an instructor account. Asks for the password unless --password is given."
 
     def add_arguments(self, parser) -> None:

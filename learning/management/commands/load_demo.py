@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
 from learning.demo import DEMO_ACCOUNTS, demo_load
+from quizzes.management.base import MigratedCommand
 
 
-class Command(BaseCommand):
+class Command(MigratedCommand):
     help = "Create (or refresh) the seed articles, a demo course and the two demo accounts."
 
     def handle(self, *args, **options) -> None:

@@ -1,13 +1,14 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from learning.services import LearningError
 from learning.simulation import simulate
+from quizzes.management.base import MigratedCommand
 
 
-class Command(BaseCommand):
+class Command(MigratedCommand):
     help = (
         "Create synthetic students and let them study the courses with approved questions for a "
         "number of days, through the real review service; print a JSON summary."

@@ -1,13 +1,14 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from quizzes.errors import ContentError
 from quizzes.exports import FORMATS, questions_export
+from quizzes.management.base import MigratedCommand
 from quizzes.models import Article, Course
 
 
-class Command(BaseCommand):
+class Command(MigratedCommand):
     help = (
         "Write the approved questions of a course or an article to a file for Moodle (gift), "
         "Anki (apkg) or a spreadsheet (csv)."

@@ -1,13 +1,14 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from quizzes.errors import ContentError
 from quizzes.importing import article_import
+from quizzes.management.base import MigratedCommand
 from quizzes.management.commands._article_files import parse_date, read_article_file
 from quizzes.permissions import can_teach
 
 
-class Command(BaseCommand):
+class Command(MigratedCommand):
     help = (
         "Import an article file with its facts and candidate questions, in one transaction. "
         "A file whose URL (or, without --url, title) matches a stored article updates it, "

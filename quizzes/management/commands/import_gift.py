@@ -1,13 +1,14 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from quizzes.errors import ContentError
+from quizzes.management.base import MigratedCommand
 from quizzes.models import Article
 from quizzes.services import questions_import_gift
 
 
-class Command(BaseCommand):
+class Command(MigratedCommand):
     help = (
         "Add the questions of a Moodle GIFT file to an article, approved, as its owner's. "
         "Every bad question is reported with its line, and then nothing is written."
