@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from learning.models import Card, Review, User
+from learning.models import Card, Review, SignUp, User
 
 
 @admin.register(User)
@@ -43,4 +43,20 @@ class ReviewAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SignUp)
+class SignUpAdmin(admin.ModelAdmin):
+    """The last hour's sign-ups by address. Deleting an address's rows lifts its limit, for a
+    school whose pupils all sign up from one address."""
+
+    list_display = ["ip_address", "created_at"]
+    search_fields = ["ip_address"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -81,6 +81,28 @@ class User(AbstractUser):
         return day_start(self.time_zone, now, days=days)
 
 
+class SignUpQuerySet(models.QuerySet):
+    def from_address(self, ip_address: str | None, since: datetime) -> "SignUpQuerySet":
+        return self.filter(ip_address=ip_address, created_at__gte=since)
+
+
+class SignUp(models.Model):
+    """A student sign-up and the address it came from, kept only as long as the sign-up limit
+    looks back (see `learning.services.student_sign_up`). It is not linked to the account."""
+
+    # Null when the server could not tell the address: those sign-ups share one limit.
+    ip_address = models.GenericIPAddressField(null=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SignUpQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["ip_address", "created_at"], name="sign_up_by_address")]
+
+    def __str__(self) -> str:
+        return f"Sign-up from {self.ip_address or 'an unknown address'} at {self.created_at}"
+
+
 class CardQuerySet(models.QuerySet):
     def of(self, student) -> "CardQuerySet":
         return self.filter(student_id=student.pk)

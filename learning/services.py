@@ -2,12 +2,13 @@
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from learning.models import Card, Review, User, validate_time_zone
+from learning.models import Card, Review, SignUp, User, validate_time_zone
 from learning.queue import new_cards_allowed, new_questions
 from learning.roles import INSTRUCTOR, STUDENT, role_group
 from learning.scheduling import (
@@ -46,9 +47,26 @@ def _user_create(*, username: str, email: str, password: str, role: str) -> User
     return user
 
 
+SIGN_UP_WINDOW = timedelta(hours=1)
+
+
 @transaction.atomic
-def student_sign_up(*, username: str, email: str, password: str) -> User:
-    return _user_create(username=username, email=email, password=password, role=STUDENT)
+def student_sign_up(*, username: str, email: str, password: str, ip_address: str | None) -> User:
+    """A new student account, unless its address has made SIGN_UPS_PER_HOUR in the last hour."""
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        # Sign-ups from one address wait for each other, so parallel requests cannot all see
+        # room under the limit; the lock is released when the transaction ends.
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"sign-up {ip_address}"])
+    since = now - SIGN_UP_WINDOW
+    SignUp.objects.filter(created_at__lt=since).delete()
+    if SignUp.objects.from_address(ip_address, since).count() >= settings.SIGN_UPS_PER_HOUR:
+        raise LearningError(
+            "Too many sign-ups from your network in the last hour. Try again later."
+        )
+    user = _user_create(username=username, email=email, password=password, role=STUDENT)
+    SignUp.objects.create(ip_address=ip_address, created_at=now)
+    return user
 
 
 @transaction.atomic

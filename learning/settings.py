@@ -1,5 +1,6 @@
 """Settings for the whole site, read from the environment (see README, "Configuration")."""
 
+from datetime import timedelta
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     # quizzes before learning: the role groups are built after quizzes' permissions exist.
     "quizzes",
     "learning",
@@ -53,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as axes asks: it turns a lockout flagged during the request into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"
@@ -108,6 +112,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# axes first: it refuses a locked-out client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -140,13 +149,38 @@ if env_bool("TRUST_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
+# The client's address, for the log-in lockout and the sign-up limit: REMOTE_ADDR, or behind
+# this many proxies the address the outermost one put in X-Forwarded-For
+# (learning.login_protection.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+
+# Log-ins (django-axes, counted in the database so a lockout holds across workers): 5 failures
+# for one username, or 20 from one address, within 15 minutes lock that username or address
+# out for 15 minutes from the last failure; tries while locked out do not extend it.
+AXES_HANDLER = "learning.login_protection.UsernameOrAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 20
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Not reset on a successful log-in: that would also clear the address's count, so an attacker
+# with an account of their own could log in between guesses.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "learning.login_protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "learning.login_protection.lockout_response"
+AXES_VERBOSE = False  # its start-up banner would open every command's output
+
+# Student sign-ups from one address per hour (learning.services.student_sign_up). A school whose
+# pupils share one address may raise it.
+SIGN_UPS_PER_HOUR = env_int("SIGN_UPS_PER_HOUR", 10, minimum=1)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # pgserver narrates every start and stop at INFO.
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # pgserver narrates every start and stop at INFO, axes every log-in; their warnings stay.
+    "loggers": {"pgserver": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # NLP: the spaCy pipeline's package name. The official en_core_web_sm is used where it is

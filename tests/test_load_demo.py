@@ -19,9 +19,11 @@ def test_load_demo_prints_the_demo_logins(demo_output):
     assert "student-demo" in demo_output
 
 
-def test_load_demo_accounts_can_log_in_with_their_roles(demo_output):
-    assert authenticate(username="instructor", password="instructor-demo").is_instructor
-    assert authenticate(username="student", password="student-demo").is_student
+def test_load_demo_accounts_can_log_in_with_their_roles(demo_output, rf):
+    # With axes in front, authenticate() needs the request it judges.
+    request = rf.post("/accounts/login/")
+    assert authenticate(request, username="instructor", password="instructor-demo").is_instructor
+    assert authenticate(request, username="student", password="student-demo").is_student
 
 
 def test_load_demo_enrolls_the_student_in_a_course_with_both_seeds(demo_output):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning.models import SignUp
 from learning.services import review_record
 from tests.factories import CardFactory
 
@@ -81,6 +82,7 @@ def test_the_admin_lists_and_opens_every_model(admin_client, app_label):
         duration=timedelta(seconds=5),
         client_id="admin-test",
     )
+    SignUp.objects.create(ip_address="198.51.100.7")
     for model in apps.get_app_config(app_label).get_models():
         assert admin.site.is_registered(model), model
         name = f"admin:{app_label}_{model._meta.model_name}"

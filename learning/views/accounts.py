@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from learning.forms import SignUpForm
+from learning.login_protection import client_ip
 from learning.services import LearningError, student_sign_up
 
 
@@ -29,6 +30,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password1"],
+                ip_address=client_ip(request),
             )
         except LearningError as error:
             form.add_error(None, str(error))
