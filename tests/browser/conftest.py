@@ -60,17 +60,55 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1000, "height": 800})
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
+# Every page of a browser test reports what its Content-Security-Policy blocked: the event
+# carries the directive and the blocked source, and Chromium also logs it to the console.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "an inline source"} ` +
+    `on ${event.documentURI} (${event.sourceFile || "?"}:${event.lineNumber})`
+  );
+});
+"""
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+def csp_violations() -> list[str]:
+    """What the site's Content-Security-Policy blocked during the test; any fails the test."""
+    return []
+
+
+def _new_page(browser, violations: list[str], **options):
+    context = browser.new_context(**options)
     context.set_default_timeout(15_000)
-    yield context.new_page()
+    context.expose_binding("reportCspViolation", lambda source, text: violations.append(text))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return context, context.new_page()
+
+
+def _close(context, violations: list[str]) -> None:
     context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
+
+
+@pytest.fixture
+def page(browser, csp_violations):
+    context, page = _new_page(browser, csp_violations, viewport={"width": 1000, "height": 800})
+    yield page
+    _close(context, csp_violations)
+
+
+@pytest.fixture
+def phone(browser, csp_violations):
+    context, page = _new_page(
+        browser, csp_violations, viewport={"width": 375, "height": 740}, is_mobile=True
+    )
+    yield page
+    _close(context, csp_violations)
