@@ -205,6 +205,10 @@ NLP_MODEL = env_str("NLP_MODEL") or next(
     "en_core_web_sm",
 )
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 1_000_000, minimum=1)
+# The largest form Django reads (uploaded files aside): Django's 2.5 MB, or a whole article and
+# the import form's other fields when ARTICLE_MAX_BYTES is larger. A larger paste is not read;
+# the import form says the article is over the limit (quizzes.views.article_new).
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, ARTICLE_MAX_BYTES + 262_144)
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browsers here.
 PLAYWRIGHT_CHROMIUM = env_str("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")

@@ -5,7 +5,7 @@ from django.conf import settings
 
 from quizzes import question_types
 from quizzes.errors import ContentError
-from quizzes.importing import article_text_from_upload
+from quizzes.importing import article_file_size_check, article_text_from_upload
 from quizzes.models import Article, Course, Question
 from quizzes.services import QuestionContent
 
@@ -52,6 +52,8 @@ class ArticleImportForm(forms.Form):
             if PurePath(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
                 raise forms.ValidationError("Only .txt and .html files can be imported.")
             try:
+                # Before reading it: the file may be far larger than any article.
+                article_file_size_check(size=upload.size, filename=upload.name)
                 data["text"] = article_text_from_upload(data=upload.read(), filename=upload.name)
             except ContentError as error:
                 raise forms.ValidationError(str(error)) from None

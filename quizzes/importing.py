@@ -44,12 +44,23 @@ def content_hash(raw_text: str) -> str:
     return hashlib.sha256(raw_text.strip().encode("utf-8")).hexdigest()
 
 
+def article_too_long() -> ContentError:
+    """The error for text over ARTICLE_MAX_BYTES, also given for a request too large to read."""
+    return ContentError(
+        f"The article is longer than the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
+    )
+
+
+def article_file_size_check(*, size: int, filename: str) -> None:
+    if size > settings.ARTICLE_MAX_BYTES:
+        raise ContentError(
+            f"{filename} is {size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
+        )
+
+
 def article_text_from_upload(*, data: bytes, filename: str) -> str:
     """The text of an uploaded file (HTML when its name says so), or a ContentError."""
-    if len(data) > settings.ARTICLE_MAX_BYTES:
-        raise ContentError(
-            f"{filename} is {len(data):,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
-        )
+    article_file_size_check(size=len(data), filename=filename)
     try:
         return text_from_upload(data, filename)
     except GenerationError as error:
@@ -60,9 +71,7 @@ def article_generate(
     raw_text: str, *, title: str | None = None, published: datetime.date | None = None
 ) -> GeneratedArticle:
     if len(raw_text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
-        raise ContentError(
-            f"The article is longer than the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
-        )
+        raise article_too_long()
     try:
         return generate(
             raw_text, nlp=load_nlp(settings.NLP_MODEL), title=title or None, published=published

@@ -1,7 +1,9 @@
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from quizzes.importing import article_import
@@ -65,6 +67,56 @@ def test_a_bad_upload_gets_a_message_and_writes_nothing(instructor_client, uploa
     response = instructor_client.post(NEW, {"file": upload})
     assert response.status_code == 200
     assert message in response.content
+    assert Article.objects.count() == 0
+
+
+TOO_LONG = b"The article is longer than the limit of 1,000,000 bytes."
+
+
+@pytest.mark.parametrize("megabytes", [3, 30])
+def test_a_paste_of_many_megabytes_shows_the_length_error_on_the_form(instructor_client, megabytes):
+    response = instructor_client.post(NEW, {"text": "x" * megabytes * 1_000_000})
+    assert response.status_code == 400
+    assert TOO_LONG in response.content
+    assert b'name="text"' in response.content
+    assert Article.objects.count() == 0
+
+
+def test_an_urlencoded_paste_of_many_megabytes_shows_the_length_error(instructor_client):
+    response = instructor_client.post(
+        NEW,
+        urlencode({"text": "x" * 3_000_000}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert TOO_LONG in response.content
+
+
+def test_a_paste_just_over_the_limit_gets_the_same_error(instructor_client):
+    response = instructor_client.post(NEW, {"text": "x" * 1_000_001})
+    assert response.status_code == 200
+    assert TOO_LONG in response.content
+
+
+@pytest.mark.parametrize("megabytes", [3, 30])
+def test_a_file_of_many_megabytes_shows_the_size_error(instructor_client, megabytes):
+    upload = SimpleUploadedFile("big.txt", b"x" * megabytes * 1_000_000)
+    response = instructor_client.post(NEW, {"file": upload})
+    assert response.status_code == 200
+    size = f"{megabytes * 1_000_000:,}".encode()
+    assert b"big.txt is " + size + b" bytes; the limit is 1,000,000." in response.content
+    assert Article.objects.count() == 0
+
+
+def test_an_oversized_paste_from_an_anonymous_visitor_is_sent_to_log_in(client, db):
+    assert client.post(NEW, {"text": "x" * 3_000_000}).status_code == 302
+
+
+def test_the_import_form_still_needs_its_csrf_token(instructor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(instructor)
+    response = client.post(NEW, {"text": SEED_TEXT})
+    assert response.status_code == 403
     assert Article.objects.count() == 0
 
 

@@ -98,3 +98,10 @@ def test_it_refuses_a_database_url_that_is_not_postgres():
     result = run_manage("check", **PRODUCTION, DATABASE_URL="sqlite:///db.sqlite3")
     assert result.returncode != 0
     assert "DATABASE_URL must point at PostgreSQL" in result.stderr
+
+
+def test_a_larger_article_limit_raises_the_largest_form_django_reads():
+    show = "from django.conf import settings; print(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)"
+    result = run_manage("shell", "-v", "0", "-c", show, **PRODUCTION, ARTICLE_MAX_BYTES="4000000")
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 4_000_000

@@ -1,11 +1,13 @@
 """The teaching home, adding an article, and an article's question bank."""
 
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from quizzes.errors import ContentError
@@ -17,7 +19,7 @@ from quizzes.forms import (
     QuestionFilterForm,
 )
 from quizzes.highlighting import sentence_segments
-from quizzes.importing import article_import
+from quizzes.importing import article_import, article_too_long
 from quizzes.models import Article, Course, Question, reviewable_q
 from quizzes.permissions import teacher_required
 from quizzes.question_types import TYPES
@@ -51,7 +53,31 @@ def teach_home(request: HttpRequest) -> HttpResponse:
 
 
 @teacher_required
+@csrf_exempt  # the CSRF check is _article_new's, once the body is known to be readable
 def article_new(request: HttpRequest) -> HttpResponse:
+    # A paste over DATA_UPLOAD_MAX_MEMORY_SIZE makes reading the form raise RequestDataTooBig.
+    # CsrfViewMiddleware reads the form before any view, and would turn that into a bare 400,
+    # so this view is exempt from it and reads the form first.
+    if request.method == "POST":
+        try:
+            request.POST  # noqa: B018 - parses the body, files included
+        except RequestDataTooBig:
+            _discard_body(request)
+            form = ArticleImportForm(owner=request.user)
+            context = {"form": form, "error": str(article_too_long())}
+            return render(request, "quizzes/article_new.html", context, status=400)
+    return _article_new(request)
+
+
+def _discard_body(request: HttpRequest) -> None:
+    # Read the rest, so the server does not close the connection on a client still sending
+    # (it would see a reset, not this page). Nothing is kept.
+    while request.read(1 << 16):
+        pass
+
+
+@csrf_protect
+def _article_new(request: HttpRequest) -> HttpResponse:
     initial = (
         {"course": request.GET.get("course")} if request.GET.get("course", "").isdigit() else {}
     )
