@@ -6,12 +6,10 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db import DatabaseError, connection
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from learning.flashcards import flashcard
@@ -78,17 +76,6 @@ def study_home(request: HttpRequest) -> HttpResponse:
         "new_left": new_cards_left(request.user, now),
     }
     return render(request, "learning/study_home.html", context)
-
-
-@never_cache
-@require_GET
-def healthz(request: HttpRequest) -> JsonResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except (DatabaseError, OSError):
-        return JsonResponse({"database": "unavailable"}, status=503)
-    return JsonResponse({"database": "ok"})
 
 
 def study_required(view):

@@ -12,7 +12,7 @@ def test_healthz_answers_503_when_the_database_is_down(client, db, monkeypatch):
         raise OperationalError("connection refused")
 
     with monkeypatch.context() as patch:
-        patch.setattr("learning.views.connection.cursor", refuse)
+        patch.setattr("learning.health.connection.cursor", refuse)
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"database": "unavailable"}
