@@ -1,0 +1,156 @@
+"""The embedded PostgreSQL, on a data directory of its own: killed processes and crashed servers.
+
+Each test's processes are `manage.py shell -c` children, as a second terminal or `make run` would
+be, pointed at a data directory under var/ that only this module uses.
+"""
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PID_LIST = ".handle_pids.json"
+# Connections are opened lazily, so a shell can still choose its data directory.
+CONNECT = (
+    "import os\n"
+    "from django.conf import settings\n"
+    "from django.db import connection\n"
+    "settings.DATABASES['default']['PGDATA'] = os.environ['TEST_PGDATA']\n"
+    "connection.cursor().execute('SELECT 1')\n"
+)
+HOLD = CONNECT + "print('connected', flush=True)\nimport time\ntime.sleep(120)\n"
+
+
+def shell(pgdata: Path, code: str, **options) -> subprocess.Popen:
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment.update(DEBUG="1", TEST_PGDATA=str(pgdata))
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=environment,
+        text=True,
+        **options,
+    )
+
+
+def run_shell(pgdata: Path) -> subprocess.CompletedProcess:
+    """A process that connects, runs a query and exits."""
+    process = shell(pgdata, CONNECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+@pytest.fixture
+def holders():
+    """Start processes that connect and stay; they are killed at the end of the test."""
+    started = []
+
+    def hold(pgdata: Path) -> subprocess.Popen:
+        process = shell(pgdata, HOLD, stdout=subprocess.PIPE)
+        started.append(process)
+        ready, _, _ = select.select([process.stdout], [], [], 120)
+        assert ready, "the holder did not connect"
+        assert process.stdout.readline() == "connected\n"
+        return process
+
+    yield hold
+    for process in started:
+        process.kill()
+        process.wait()
+
+
+def pid_list(pgdata: Path) -> list:
+    path = pgdata / PID_LIST
+    return json.loads(path.read_text()) if path.exists() else []
+
+
+def running_postmaster(pgdata: Path) -> psutil.Process | None:
+    try:
+        process = psutil.Process(int((pgdata / "postmaster.pid").read_text().split()[0]))
+        return None if process.status() == psutil.STATUS_ZOMBIE else process
+    except (FileNotFoundError, psutil.NoSuchProcess):
+        return None
+
+
+def stop_server(pgdata: Path) -> None:
+    if (process := running_postmaster(pgdata)) is not None:
+        process.send_signal(signal.SIGINT)  # fast shutdown
+        psutil.wait_procs([process], timeout=30)
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", ""])
+    process.wait()
+    return process.pid
+
+
+@pytest.fixture(scope="module")
+def initialized_pgdata():
+    (ROOT / "var").mkdir(exist_ok=True)
+    path = Path(tempfile.mkdtemp(dir=ROOT / "var", prefix="test-pgdata-"))
+    assert run_shell(path).returncode == 0  # initdb, start, stop
+    yield path
+    stop_server(path)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def pgdata(initialized_pgdata):
+    """The module's data directory, with no server running and an empty process list."""
+    yield initialized_pgdata
+    stop_server(initialized_pgdata)
+    (initialized_pgdata / PID_LIST).unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("content", ["", "[4242", "{}"], ids=["empty", "cut-short", "not-a-list"])
+def test_a_process_starts_on_an_empty_or_corrupt_process_list(pgdata, content):
+    (pgdata / PID_LIST).write_text(content)
+    result = run_shell(pgdata)
+    assert result.returncode == 0, result.stderr
+    assert running_postmaster(pgdata) is None
+
+
+def test_a_process_drops_dead_ids_and_stops_the_server_when_it_leaves_last(pgdata):
+    (pgdata / PID_LIST).write_text(json.dumps([dead_pid()]))
+    assert run_shell(pgdata).returncode == 0
+    assert running_postmaster(pgdata) is None
+    assert pid_list(pgdata) == []
+
+
+def test_the_server_runs_until_its_last_user_leaves(pgdata, holders):
+    holder = holders(pgdata)
+    assert run_shell(pgdata).returncode == 0
+    assert running_postmaster(pgdata) is not None
+    holder.terminate()
+    holder.wait(timeout=30)
+    assert running_postmaster(pgdata) is None
+
+
+def test_a_process_stopped_with_sigterm_leaves_and_the_next_one_works(pgdata, holders):
+    holder = holders(pgdata)
+    holder.send_signal(signal.SIGTERM)
+    holder.wait(timeout=30)
+    assert holder.pid not in pid_list(pgdata)
+    assert running_postmaster(pgdata) is None
+    result = run_shell(pgdata)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_next_process_cleans_up_after_one_killed_with_sigkill(pgdata, holders):
+    holder = holders(pgdata)
+    holder.kill()
+    holder.wait()
+    assert pid_list(pgdata) == [holder.pid]
+    result = run_shell(pgdata)
+    assert result.returncode == 0, result.stderr
+    assert running_postmaster(pgdata) is None
+    assert pid_list(pgdata) == []
