@@ -1,7 +1,8 @@
-"""The embedded PostgreSQL, on a data directory of its own: killed processes and crashed servers.
+"""The embedded PostgreSQL: killed processes and crashed servers.
 
-Each test's processes are `manage.py shell -c` children, as a second terminal or `make run` would
-be, pointed at a data directory under var/ that only this module uses.
+Most tests use a data directory under var/ that only this module uses, with `manage.py shell -c`
+children as the other processes (a second terminal, `make run`). One crashes the suite's own
+server, to show a request through the whole site recover.
 """
 
 import json
@@ -12,10 +13,15 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psutil
 import pytest
+from django.conf import settings
+from django.db import connection, connections
+
+from learning.embedded_postgres.base import DatabaseWrapper
 
 ROOT = Path(__file__).resolve().parent.parent
 PID_LIST = ".handle_pids.json"
@@ -84,7 +90,17 @@ def running_postmaster(pgdata: Path) -> psutil.Process | None:
 def stop_server(pgdata: Path) -> None:
     if (process := running_postmaster(pgdata)) is not None:
         process.send_signal(signal.SIGINT)  # fast shutdown
-        psutil.wait_procs([process], timeout=30)
+        while running_postmaster(pgdata) is not None:
+            time.sleep(0.01)
+
+
+def kill_postmaster(pgdata: Path) -> int:
+    """SIGKILL the server and wait until it is dead; return its process id."""
+    process = running_postmaster(pgdata)
+    process.kill()
+    while running_postmaster(pgdata) is not None:
+        time.sleep(0.01)
+    return process.pid
 
 
 def dead_pid() -> int:
@@ -154,3 +170,70 @@ def test_the_next_process_cleans_up_after_one_killed_with_sigkill(pgdata, holder
     assert result.returncode == 0, result.stderr
     assert running_postmaster(pgdata) is None
     assert pid_list(pgdata) == []
+
+
+@pytest.fixture
+def embedded(pgdata, django_db_blocker):
+    """A Django connection to the module's server, with a pool of its own."""
+    wrapper = DatabaseWrapper(
+        {
+            **connections.settings["default"],
+            "ENGINE": "learning.embedded_postgres",
+            "NAME": "postgres",
+            "USER": "postgres",
+            "PASSWORD": "",
+            "HOST": "",
+            "PORT": "",
+            "PGDATA": str(pgdata),
+            "OPTIONS": {"pool": {"min_size": 0, "max_size": 2, "timeout": 10}},
+        },
+        alias="embedded_test",
+    )
+    with django_db_blocker.unblock():
+        yield wrapper
+        wrapper.close()
+        wrapper.close_pool()
+
+
+def select_one(wrapper) -> int:
+    """A query, then the connection back to the pool, as in a request."""
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        (one,) = cursor.fetchone()
+    wrapper.close()
+    return one
+
+
+def test_it_restarts_the_embedded_server_after_a_crash(embedded, pgdata):
+    select_one(embedded)
+    crashed = kill_postmaster(pgdata)
+    started = time.monotonic()
+    assert select_one(embedded) == 1
+    assert time.monotonic() - started < 5
+    assert running_postmaster(pgdata).pid != crashed
+
+
+def test_it_joins_the_server_another_process_restarted_after_a_crash(embedded, pgdata):
+    select_one(embedded)
+    kill_postmaster(pgdata)
+    assert run_shell(pgdata).returncode == 0  # it starts the server and leaves it to this process
+    restarted = running_postmaster(pgdata).pid
+    started = time.monotonic()
+    assert select_one(embedded) == 1
+    assert time.monotonic() - started < 5
+    assert running_postmaster(pgdata).pid == restarted
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "learning.embedded_postgres",
+    reason="the suite runs on an external server (DATABASE_URL)",
+)
+def test_the_next_request_after_a_crash_succeeds_within_5_seconds(transactional_db, student_client):
+    assert student_client.get("/study/").status_code == 200
+    kill_postmaster(Path(settings.DATABASES["default"]["PGDATA"]))
+    # A server returns its connection to the pool after every request; the test client does not.
+    connection.close()
+    started = time.monotonic()
+    response = student_client.get("/study/")
+    assert time.monotonic() - started < 5
+    assert response.status_code == 200
