@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.conf import settings
 from django.db.models.signals import post_migrate
@@ -14,8 +16,10 @@ class LearningConfig(AppConfig):
         # migration per model.
         post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="ensure_role_groups")
 
-        if any(db["ENGINE"] == "learning.embedded_postgres" for db in settings.DATABASES.values()):
-            from learning.embedded_postgres.server import leave_on_sigterm
+        # In every process, even one that never connects, and from the main thread (runserver
+        # connects from another one).
+        for database in settings.DATABASES.values():
+            if database["ENGINE"] == "learning.embedded_postgres":
+                from learning.embedded_postgres.server import leave_at_exit
 
-            # Here, in the main thread: runserver opens its first connection in another one.
-            leave_on_sigterm()
+                leave_at_exit(Path(database["PGDATA"]))

@@ -1,8 +1,8 @@
 """The embedded PostgreSQL: killed processes and crashed servers.
 
-Most tests use a data directory under var/ that only this module uses, with `manage.py shell -c`
-children as the other processes (a second terminal, `make run`). One crashes the suite's own
-server, to show a request through the whole site recover.
+Most tests use a data directory under var/ that only this module uses, with `manage.py` children
+(tests/embedded_settings.py points them at it) as the other processes: a second terminal,
+`make run`. One crashes the suite's own server, to show a request through the whole site recover.
 """
 
 import json
@@ -10,10 +10,12 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import psutil
@@ -25,24 +27,24 @@ from learning.embedded_postgres.base import DatabaseWrapper
 
 ROOT = Path(__file__).resolve().parent.parent
 PID_LIST = ".handle_pids.json"
-# Connections are opened lazily, so a shell can still choose its data directory.
-CONNECT = (
-    "import os\n"
-    "from django.conf import settings\n"
-    "from django.db import connection\n"
-    "settings.DATABASES['default']['PGDATA'] = os.environ['TEST_PGDATA']\n"
-    "connection.cursor().execute('SELECT 1')\n"
-)
-HOLD = CONNECT + "print('connected', flush=True)\nimport time\ntime.sleep(120)\n"
+CONNECT = "from django.db import connection; connection.cursor().execute('SELECT 1')"
+HOLD = CONNECT + "; print('connected', flush=True); import time; time.sleep(120)"
+
+
+def environment(pgdata: Path) -> dict[str, str]:
+    """A child's environment: the embedded server in pgdata (tests/embedded_settings.py)."""
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment.update(
+        DEBUG="1", DJANGO_SETTINGS_MODULE="tests.embedded_settings", TEST_PGDATA=str(pgdata)
+    )
+    return environment
 
 
 def shell(pgdata: Path, code: str, **options) -> subprocess.Popen:
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    environment.update(DEBUG="1", TEST_PGDATA=str(pgdata))
     return subprocess.Popen(
         [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
         cwd=ROOT,
-        env=environment,
+        env=environment(pgdata),
         text=True,
         **options,
     )
@@ -103,6 +105,14 @@ def kill_postmaster(pgdata: Path) -> int:
     return process.pid
 
 
+def healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
 def dead_pid() -> int:
     process = subprocess.Popen([sys.executable, "-c", ""])
     process.wait()
@@ -159,6 +169,31 @@ def test_a_process_stopped_with_sigterm_leaves_and_the_next_one_works(pgdata, ho
     assert running_postmaster(pgdata) is None
     result = run_shell(pgdata)
     assert result.returncode == 0, result.stderr
+
+
+def test_stopping_the_dev_server_stops_the_server_it_started(pgdata):
+    # runserver's autoreloader kills its child with SIGKILL when it is stopped.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dev_server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=environment(pgdata),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not healthy(port):
+            time.sleep(0.2)
+        assert running_postmaster(pgdata) is not None
+    finally:
+        os.killpg(dev_server.pid, signal.SIGTERM)  # as `kill` of the whole `make run`
+        dev_server.wait(timeout=30)
+    assert running_postmaster(pgdata) is None
+    assert pid_list(pgdata) == []
 
 
 def test_the_next_process_cleans_up_after_one_killed_with_sigkill(pgdata, holders):

@@ -34,6 +34,7 @@ PID_LIST = ".handle_pids.json"
 STOP_WAIT = 30  # seconds a leaving process waits for the server's fast shutdown
 
 _servers: dict[Path, "PostgresServer"] = {}  # pgserver's handle on each data directory joined
+_leaving: set[Path] = set()  # the data directories this process leaves at exit
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,7 @@ def join(pgdata: Path) -> Postmaster:
     if server is None:
         # pgserver takes the lock itself here.
         server = _servers[pgdata] = postgres_server.get_server(pgdata, cleanup_mode="stop")
-        # Registered after pgserver's own exit handler, so it runs first (atexit runs last in,
-        # first out); it takes this process off the list, which leaves pgserver nothing to do.
-        atexit.register(leave, pgdata)
+    leave_at_exit(pgdata)
     info = server.get_postmaster_info()
     return Postmaster(info.process, str(info.socket_dir), info.port or 5432)
 
@@ -78,8 +77,6 @@ def join(pgdata: Path) -> Postmaster:
 def leave(pgdata: Path) -> None:
     """Take this process off the server's list; stop the server if no live process is left on it."""
     pgdata = pgdata.resolve()
-    if pgdata not in _servers:
-        return
     with _pgserver().PostgresServer._lock:
         pids = _repair_pid_list(pgdata)
         others = [pid for pid in pids if pid != os.getpid()]
@@ -89,21 +86,33 @@ def leave(pgdata: Path) -> None:
             _stop(pgdata)
 
 
-def leave_on_sigterm() -> None:
-    """Leave every joined server on SIGTERM, then die of it as before.
+def leave_at_exit(pgdata: Path) -> None:
+    """Leave the server in pgdata when this process exits, or is stopped with SIGTERM.
 
-    Only where SIGTERM still has its default action, and only from the main thread (where Python
-    runs signal handlers): servers such as gunicorn handle it themselves and exit cleanly.
+    Also for a process that never joins: runserver's autoreloader, stopped, kills its child (the
+    one using the server) with SIGKILL, and then stops the server on its way out if nobody else
+    uses it. SIGTERM is handled only where it still has its default action, and only from the main
+    thread (where Python runs signal handlers): gunicorn and runserver handle it themselves and
+    exit through the exit handlers.
     """
+    _leaving.add(pgdata.resolve())
+    # Registered again after pgserver's own exit handlers, so it runs before them (atexit runs
+    # the last registered first) and leaves them nothing to do.
+    atexit.unregister(_leave_all)
+    atexit.register(_leave_all)
     if threading.current_thread() is not threading.main_thread():
         return
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _leave_and_die)
+        signal.signal(signal.SIGTERM, _leave_all_and_die)
 
 
-def _leave_and_die(signum: int, frame: FrameType | None) -> None:
-    for pgdata in list(_servers):
+def _leave_all() -> None:
+    for pgdata in list(_leaving):
         leave(pgdata)
+
+
+def _leave_all_and_die(signum: int, frame: FrameType | None) -> None:
+    _leave_all()
     signal.signal(signum, signal.SIG_DFL)
     os.kill(os.getpid(), signum)
 
