@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.core import checks
 from django.db.models.signals import post_migrate
 
 
@@ -10,7 +11,11 @@ class LearningConfig(AppConfig):
     verbose_name = "Learning"
 
     def ready(self) -> None:
+        from learning.health import check_static_manifest
         from learning.roles import ensure_role_groups
+
+        # Production without `collectstatic` fails on every page: refuse to start instead.
+        checks.register(check_static_manifest)
 
         # After every migrate, so a new model's permissions reach the roles without a data
         # migration per model.

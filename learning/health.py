@@ -1,12 +1,16 @@
-"""GET /healthz: whether this process can serve pages."""
+"""Whether this process can serve pages: GET /healthz, and the system check for static files."""
 
 import logging
 import queue
 import threading
 
 import psycopg
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.core import checks
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -42,8 +46,47 @@ def _ask_database(answers: queue.SimpleQueue) -> None:
         answers.put("ok")
 
 
+def static_manifest_missing() -> bool:
+    """Whether static files are named through a manifest this process has not loaded.
+
+    In production (DEBUG off) every `{% static %}` then raises, so every page fails. The storage
+    reads the manifest once, so a process started before `collectstatic` stays without it.
+    """
+    storage = storages["staticfiles"]
+    return isinstance(storage, ManifestFilesMixin) and not storage.manifest_hash
+
+
+def check_static_manifest(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    if not static_manifest_missing():
+        return []
+    storage = storages["staticfiles"]
+    manifest = storage.manifest_storage.path(storage.manifest_name)
+    return [
+        checks.Error(
+            f"Static files are not collected: {manifest} is missing, so every page would fail.",
+            hint="Run `python manage.py collectstatic --noinput` before starting the site.",
+            id="learning.E001",
+        )
+    ]
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    database = database_status()
-    return JsonResponse({"database": database}, status=200 if database == "ok" else 503)
+    status = {
+        "database": database_status(),
+        "static": "missing manifest" if static_manifest_missing() else "ok",
+    }
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse(status, status=200 if healthy else 503)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler; while static files are not collected, it says so, as a 503."""
+    if static_manifest_missing():
+        return HttpResponse(
+            "Static files are not collected: run `python manage.py collectstatic`.\n",
+            content_type="text/plain",
+            status=503,
+        )
+    return defaults.server_error(request)

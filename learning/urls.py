@@ -30,3 +30,6 @@ urlpatterns = [
     path("teach/", include("quizzes.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# While static files are not collected every page fails; the handler says why (see health.py).
+handler500 = "learning.health.server_error"

@@ -19,10 +19,10 @@ def silent_database(monkeypatch):
         yield
 
 
-def test_healthz_reports_the_database_ok(client, db):
+def test_healthz_reports_the_database_and_static_files_ok(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok"}
+    assert response.json() == {"database": "ok", "static": "ok"}
 
 
 def test_healthz_answers_503_within_2_seconds_when_the_database_does_not_answer(
@@ -32,4 +32,10 @@ def test_healthz_answers_503_within_2_seconds_when_the_database_does_not_answer(
     response = client.get("/healthz")
     assert time.monotonic() - started < 2
     assert response.status_code == 503
-    assert response.json() == {"database": "unavailable"}
+    assert response.json() == {"database": "unavailable", "static": "ok"}
+
+
+def test_healthz_answers_503_when_static_files_are_not_collected(client, db, uncollected_static):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "static": "missing manifest"}
