@@ -23,17 +23,12 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
 
 import psutil
-
-if TYPE_CHECKING:
-    from pgserver.postgres_server import PostgresServer
 
 PID_LIST = ".handle_pids.json"
 STOP_WAIT = 30  # seconds a leaving process waits for the server's fast shutdown
 
-_servers: dict[Path, "PostgresServer"] = {}  # pgserver's handle on each data directory joined
 _leaving: set[Path] = set()  # the data directories this process leaves at exit
 
 
@@ -61,14 +56,15 @@ def join(pgdata: Path) -> Postmaster:
     with postgres_server.PostgresServer._lock:
         _repair_pid_list(pgdata)
         _forget_a_killed_postmaster(pgdata)
-        server = _servers.get(pgdata)
+        server = postgres_server.PostgresServer._instances.get(pgdata)
         if server is not None:
-            # pgserver starts a server only when its handle is made, once per process.
+            # pgserver starts a server only when it makes a process's handle (even if that
+            # start failed), so later starts are ours.
             server.ensure_postgres_running()
             server.global_process_id_list.get_and_add(os.getpid())
     if server is None:
-        # pgserver takes the lock itself here.
-        server = _servers[pgdata] = postgres_server.get_server(pgdata, cleanup_mode="stop")
+        # Makes the handle, starting or joining the server; it takes the lock itself.
+        server = postgres_server.get_server(pgdata, cleanup_mode="stop")
     leave_at_exit(pgdata)
     info = server.get_postmaster_info()
     return Postmaster(info.process, str(info.socket_dir), info.port or 5432)
