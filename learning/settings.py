@@ -105,6 +105,10 @@ else:
     }
 _database.setdefault("OPTIONS", {})["pool"] = _POOL
 _database["CONN_MAX_AGE"] = 0
+# The pool checks each connection before lending it (psycopg_pool's check_connection, which Django
+# passes it for this setting; a "check" in OPTIONS["pool"] would clash with it), so a restarted
+# server leaves no dead connections behind.
+_database["CONN_HEALTH_CHECKS"] = True
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

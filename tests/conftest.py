@@ -53,3 +53,13 @@ def card(student, enrolled_article):
 def fast_passwords(settings):
     """A fast hasher, for modules that make many users: each PBKDF2 hash takes half a second."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def uncollected_static(settings, tmp_path):
+    """Production's static files storage, before `collectstatic` has run."""
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }

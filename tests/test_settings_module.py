@@ -33,6 +33,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 def test_check_deploy_prints_no_warning_in_production():
+    collected = run_manage("collectstatic", "--noinput", **PRODUCTION)
+    assert collected.returncode == 0, collected.stderr
     result = run_manage("check", "--deploy", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
