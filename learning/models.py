@@ -108,11 +108,12 @@ class CardQuerySet(models.QuerySet):
         return self.filter(student_id=student.pk)
 
     def of_students_taught_by(self, instructor) -> "CardQuerySet":
-        """Cards of students enrolled in one of the instructor's courses that holds the card's
-        article: what the instructor may see of their students' study."""
+        """Cards of students in one of the instructor's courses (and not gone from it) that
+        holds the card's article: what the instructor may see of their students' study."""
         in_my_course = Course.objects.editable_by(instructor).filter(
             articles=OuterRef("question__article"),
             enrollments__student=OuterRef("student"),
+            enrollments__left_at__isnull=True,
         )
         return self.filter(Exists(in_my_course))
 
@@ -131,13 +132,17 @@ class CardQuerySet(models.QuerySet):
             due__lt=day_start(student.time_zone, now, days=1),
         ).order_by("due", "id")
 
-    def studyable(self) -> "CardQuerySet":
-        """Cards that may come up: their question is still approved (not rejected or retired
-        since the card was made) and its article is in a course the student has not left."""
+    def in_current_courses(self) -> "CardQuerySet":
+        """Cards whose article is in a course their student has not left."""
         in_a_current_course = Course.objects.studied_by(OuterRef("student")).filter(
             articles=OuterRef("question__article")
         )
-        return self.filter(Exists(in_a_current_course), question__status=Question.Status.APPROVED)
+        return self.filter(Exists(in_a_current_course))
+
+    def studyable(self) -> "CardQuerySet":
+        """Cards that may come up: in a current course, and their question still approved (not
+        rejected or retired since the card was made)."""
+        return self.in_current_courses().filter(question__status=Question.Status.APPROVED)
 
     def in_articles(self, articles) -> "CardQuerySet":
         """Narrowed to some articles' cards (the review page's choice of a course or an

@@ -40,11 +40,13 @@ def new_cards_allowed(student, now: datetime) -> int:
 
 
 def new_cards_left(student, now: datetime, *, articles=None) -> int:
-    """New cards the student can still meet today: the limit, unless the courses run out first."""
+    """New cards the student can still meet today: the limit, unless the courses run out first.
+    One per fact, as a fact's other questions wait for another day once one is met."""
     allowed = new_cards_allowed(student, now)
     if not allowed:
         return 0
-    return new_questions(student, now, articles=articles)[:allowed].count()
+    facts = new_questions(student, now, articles=articles).order_by().values("fact").distinct()
+    return facts[:allowed].count()
 
 
 def next_due(student, now: datetime, *, articles=None) -> datetime | None:

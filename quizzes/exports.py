@@ -37,6 +37,10 @@ def _approved(articles) -> list[tuple[Article, list[Question]]]:
     return [(article, by_article.get(article.pk, [])) for article in articles]
 
 
+def _one_line(text: str, limit: int = 60) -> str:
+    return " ".join(text.split())[:limit]
+
+
 def questions_export(
     *, format: str, course: Course | None = None, article: Article | None = None
 ) -> Export:
@@ -53,7 +57,13 @@ def questions_export(
     skipped: list = []
     if format == "gift":
         gift = questions_to_gift(questions, category=course.title if course else article.title)
-        content, skipped = gift.text.encode("utf-8"), gift.skipped
+        skipped = gift.skipped
+        # Said at the top of the file, where whoever imports it into Moodle reads it.
+        left_out = "".join(
+            f"// Left out: question {question.pk} ({_one_line(question.prompt)}): {reason}\n"
+            for question, reason in skipped
+        )
+        content = (left_out + ("\n" if left_out else "") + gift.text).encode("utf-8")
     elif format == "csv":
         content = questions_to_csv(questions).encode("utf-8")
     else:

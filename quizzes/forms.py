@@ -193,7 +193,7 @@ class QuestionForm(forms.Form):
     )
     explanation = forms.CharField(
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Shown with the answer; the source sentence is shown anyway.",
     )
     sentence = forms.TypedChoiceField(
@@ -213,8 +213,18 @@ class QuestionForm(forms.Form):
         if kind.name in {"ordering", "matching"}:
             self.fields["answer"].widget.attrs["rows"] = 6
         self.fields["sentence"].choices = [
-            (start, text if len(text) <= 160 else text[:157] + "…") for start, text in sentences
+            ("", "Choose the article's sentence the question is about"),
+            *((start, text if len(text) <= 160 else text[:157] + "…") for start, text in sentences),
         ]
+        self.fields["sentence"].error_messages["required"] = (
+            "Choose the article's sentence the question is about."
+        )
+        if kind.answer_options:
+            self.fields["answer"] = forms.ChoiceField(
+                choices=[(option, option) for option in kind.answer_options],
+                widget=forms.RadioSelect,
+                help_text=kind.answer_help,
+            )
 
     @classmethod
     def initial_for(cls, question) -> dict:
@@ -224,7 +234,7 @@ class QuestionForm(forms.Form):
             "answer": kind.format_answer(question.answer),
             "accepted": "\n".join(map(str, question.accepted or [])),
             "choices": "\n".join(question_types.answer_text(c) for c in question.choices or []),
-            "tolerance": question.tolerance,
+            "tolerance": kind.format_number(question.tolerance),
             "explanation": question.explanation,
             "sentence": question.start,
         }

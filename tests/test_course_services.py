@@ -17,7 +17,13 @@ from quizzes.services import (
     course_join,
     course_leave,
 )
-from tests.factories import ArticleFactory, CardFactory, CourseFactory, QuestionFactory
+from tests.factories import (
+    ArticleFactory,
+    CardFactory,
+    CourseFactory,
+    InstructorFactory,
+    QuestionFactory,
+)
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -34,9 +40,20 @@ def test_a_new_course_gets_a_code_that_is_easy_to_read_aloud(course):
     assert not set(course.join_code) & set("0O1IL")
 
 
-def test_two_courses_of_one_title_get_distinct_slugs(instructor, course):
-    again = course_create(instructor=instructor, title="World news")
+def test_two_instructors_courses_of_one_title_get_distinct_slugs(course):
+    again = course_create(instructor=InstructorFactory(username="other"), title="World news")
     assert again.slug != course.slug
+
+
+def test_an_instructor_cannot_have_two_courses_of_one_title(instructor, course):
+    with pytest.raises(ContentError, match="already have a course called “world NEWS”"):
+        course_create(instructor=instructor, title="world NEWS")
+    assert Course.objects.count() == 1
+
+
+def test_a_title_of_invisible_characters_is_no_title(instructor):
+    with pytest.raises(ContentError, match="title"):
+        course_create(instructor=instructor, title="\u200b\u200b")
 
 
 def test_a_course_needs_a_title(instructor):
@@ -119,3 +136,9 @@ def test_removing_an_article_takes_its_cards_out_of_the_queue(course, student):
 def test_leaving_a_course_one_is_not_in_is_refused(student, db):
     with pytest.raises(ContentError, match="not in the course"):
         course_leave(course=CourseFactory(), student=student)
+
+
+def test_a_full_width_code_joins(course, student):
+    wide = "".join(chr(ord(char) + 0xFEE0) for char in course.join_code)
+    course_join(student=student, code=wide)
+    assert Course.objects.studied_by(student).get() == course

@@ -179,3 +179,38 @@ def test_the_study_home_shows_what_is_due_in_each_course(student_client, course,
 @pytest.mark.parametrize("name", ["learning:join"])
 def test_instructors_cannot_join_courses(instructor_client, name):
     assert instructor_client.get(reverse(name)).status_code == 403
+
+
+def test_a_join_link_with_an_overlong_code_does_not_echo_it(student_client, db):
+    content = student_client.get("/join/" + "X" * 300 + "/").content.decode()
+    assert "This join link is not valid." in content
+    assert "X" * 300 not in content
+
+
+def test_joining_a_course_one_is_in_says_so(student_client, course, student):
+    EnrollmentFactory(course=course, student=student)
+    response = student_client.post(reverse("learning:join"), {"code": "NKRUSSIA"}, follow=True)
+    assert "You are in World news already." in response.content.decode()
+
+
+def test_a_leech_of_a_student_who_left_is_no_longer_shown(instructor_client, course):
+    student = StudentFactory(username="gone")
+    EnrollmentFactory(course=course, student=student, left_at="2025-01-01T00:00Z")
+    article = ArticleFactory(owner=course.instructor)
+    course.articles.add(article)
+    CardFactory(student=student, question=QuestionFactory(fact__article=article), suspended=True)
+    response = instructor_client.get(reverse("learning:teach_leeches"))
+    assert list(response.context["cards"]) == []
+
+
+@pytest.mark.parametrize("method", ["put", "delete"])
+def test_form_pages_refuse_other_methods(instructor_client, course, method):
+    url = reverse("quizzes:course_edit", args=[course.pk])
+    assert getattr(instructor_client, method)(url).status_code == 405
+
+
+def test_pages_answer_head_requests(instructor_client, course):
+    assert (
+        instructor_client.head(reverse("quizzes:course_detail", args=[course.pk])).status_code
+        == 200
+    )

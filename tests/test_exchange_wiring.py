@@ -13,7 +13,12 @@ from quizzes import question_types
 from quizzes.exports import questions_export
 from quizzes.importing import article_import
 from quizzes.models import Question
-from quizzes.services import article_approve_best, course_ensure, questions_import_gift
+from quizzes.services import (
+    ContentError,
+    article_approve_best,
+    course_ensure,
+    questions_import_gift,
+)
 from tests.factories import InstructorFactory
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "003_a44df72abeecd1ad.txt"
@@ -40,10 +45,11 @@ def course(article, instructor):
 
 
 def _fields(question) -> tuple:
-    # Accepted variants mean something only where the answer is typed.
+    # Accepted variants mean something only where the answer is typed, and only those that
+    # are not the answer again.
     typed = question_types.question_type(question.type).typed
-    return (question.type, question.prompt, question.answer,
-            sorted(question.accepted) if typed else [],
+    variants = question_types.other_accepted(question) if typed else []
+    return (question.type, question.prompt, question.answer, sorted(variants),
             sorted(map(str, question.choices)), question.tolerance or 0)  # fmt: skip
 
 
@@ -131,3 +137,18 @@ def test_the_upload_form_refuses_a_file_that_is_not_utf8(instructor_client, arti
     upload = SimpleUploadedFile("bad.gift", "Ça va?{T}".encode("latin-1"))
     url = reverse("quizzes:article_import_gift", args=[article.pk])
     assert "not UTF-8" in instructor_client.post(url, {"file": upload}).content.decode()
+
+
+def test_importing_a_gift_file_twice_adds_its_questions_once(article, instructor):
+    text = "Did Kim travel by train?{T}\n\nHow many hours?{#5:1}\n"
+    questions_import_gift(article=article, text=text, author=instructor)
+    again = questions_import_gift(article=article, text=text, author=instructor)
+    assert again == []
+    assert article.questions.filter(origin=Question.Origin.IMPORTED).count() == 2
+
+
+def test_a_nul_character_in_a_gift_file_is_reported_with_its_line(article, instructor):
+    with pytest.raises(ContentError, match=r"Line 1: .*NUL"):
+        questions_import_gift(
+            article=article, text="Who\x00 built it?{=Jane ~John}", author=instructor
+        )

@@ -46,7 +46,7 @@ def test_saving_the_edit_form_makes_a_new_version(instructor_client, question, a
         ("numeric", {"answer": "5", "tolerance": "-1"}, "greater than or equal to 0"),
         ("ordering", {"answer": "One\nTwo"}, "three items or more"),
         ("matching", {"answer": "Kim -> leader\nPutin"}, "Line 2 needs an arrow"),
-        ("true_false", {"answer": "maybe"}, "True or False"),
+        ("true_false", {"answer": "maybe"}, "Select a valid choice"),
         ("cloze", {"answer": "Tuesday"}, "needs a blank"),
     ],
 )
@@ -66,7 +66,7 @@ def test_a_bad_hand_written_question_is_explained_and_saves_nothing(
         ("matching", {"answer": "Kim -> leader\nPutin → president"},
          [["Kim", "leader"], ["Putin", "president"]]),
         ("numeric", {"answer": "2,500", "tolerance": "10"}, 2500),
-        ("true_false", {"answer": "false"}, False),
+        ("true_false", {"answer": "False"}, False),
         ("quote_attribution", {"answer": "Kim", "choices": "Kim\nPutin\nTrump"}, "Kim"),
     ],
 )  # fmt: skip

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.models import Card, Review
-from quizzes.models import Question
+from quizzes.models import Enrollment, Question
 from tests.factories import (
     ArticleFactory,
     CardFactory,
@@ -112,9 +112,23 @@ def test_review_can_be_narrowed_to_one_course(student_client, student, card):
     assert f'<input type="hidden" name="course" value="{other_course.pk}">' in content
 
 
-@pytest.mark.parametrize("scope", [{"course": "999999"}, {"article": "x"}])
-def test_review_narrowed_to_a_course_of_someone_else_is_a_404(student_client, card, scope):
-    assert student_client.get(reverse("learning:review"), scope).status_code == 404
+@pytest.mark.parametrize(
+    "scope", [{"course": "999999"}, {"article": "x"}, {"course": "\u00b2"}, {"article": "-1"}]
+)
+def test_review_narrowed_to_a_course_that_is_not_ones_own_goes_back_to_all(
+    student_client, card, scope
+):
+    response = student_client.get(reverse("learning:review"), scope, follow=True)
+    assert response.redirect_chain == [(reverse("learning:review"), 302)]
+    assert "not one of yours now" in response.content.decode()
+
+
+def test_a_card_of_a_course_the_student_left_is_out_of_reach(student_client, card):
+    Enrollment.objects.update(left_at=timezone.now())
+    url = reverse("learning:review_grade", args=[card.pk])
+    response = student_client.post(url, {"rating": 3, "client_id": "c1"})
+    assert response.status_code == 404
+    assert not Review.objects.exists()
 
 
 def test_the_answer_shows_ratings_with_their_next_intervals(student_client, card):

@@ -3,6 +3,7 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
 
 from learning.forms import SignUpForm
 from learning.login_protection import client_ip
@@ -20,6 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/no_role.html")
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from learning.forms import ReviewGradeForm, ReviewShowForm
 from learning.models import Card
@@ -39,25 +39,40 @@ class ReviewScope:
         return query.urlencode()
 
 
-def _id(value: str) -> int:
-    if not value.isdigit():
-        raise Http404("No such course or article.")
-    return int(value)
+class ScopeGone(Exception):
+    """The course or article asked for is not (or no longer) one of the student's."""
+
+
+def _one_of(queryset, value: str):
+    found = queryset.filter(pk=int(value)).first() if value.isascii() and value.isdigit() else None
+    if found is None:
+        raise ScopeGone
+    return found
 
 
 def _scope(request: HttpRequest) -> ReviewScope:
     data = request.POST if request.method == "POST" else request.GET
     if course_id := data.get("course", ""):
-        courses = Course.objects.studied_by(request.user)
-        course = get_object_or_404(courses, pk=_id(course_id))
+        course = _one_of(Course.objects.studied_by(request.user), course_id)
         return ReviewScope(course.title, course.articles.all(), {"course": course.pk})
     if article_id := data.get("article", ""):
-        articles = Article.objects.in_courses_of(request.user)
-        article = get_object_or_404(articles, pk=_id(article_id))
-        return ReviewScope(
-            article.title, Article.objects.filter(pk=article.pk), {"article": article.pk}
-        )
+        article = _one_of(Article.objects.in_courses_of(request.user), article_id)
+        only = Article.objects.filter(pk=article.pk)
+        return ReviewScope(article.title, only, {"article": article.pk})
     return ReviewScope()
+
+
+def _scope_gone(request: HttpRequest) -> HttpResponse:
+    messages.info(
+        request, "That course or article is not one of yours now: here are all your cards."
+    )
+    url = redirect("learning:review").url
+    if request.htmx:
+        # htmx would swap a whole page into the card: have it load the page instead.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
 
 
 def _front_context(student, card: Card | None, now, scope: ReviewScope) -> dict:
@@ -86,24 +101,31 @@ def _render_front(request: HttpRequest, card: Card | None, now, scope, **extra) 
 
 
 @study_required
-@require_GET
+@require_safe
 def review(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    scope = _scope(request)
+    try:
+        scope = _scope(request)
+    except ScopeGone:
+        return _scope_gone(request)
     card = review_next(student=request.user, now=now, articles=scope.articles)
     return _render_front(request, card, now, scope)
 
 
 def _student_card(request: HttpRequest, pk: int) -> Card:
-    cards = Card.objects.of(request.user).select_related("question", "question__article")
-    return get_object_or_404(cards, pk=pk)
+    # Only cards of the student's current courses: a course they left is out of their reviews.
+    cards = Card.objects.of(request.user).in_current_courses()
+    return get_object_or_404(cards.select_related("question", "question__article"), pk=pk)
 
 
 @study_required
-@require_GET
+@require_safe
 def review_answer(request: HttpRequest, pk: int) -> HttpResponse:
     card = _student_card(request, pk)
-    scope = _scope(request)
+    try:
+        scope = _scope(request)
+    except ScopeGone:
+        return _scope_gone(request)
     form = ReviewShowForm(request.GET)
     form.is_valid()  # every field is optional and falls back to a fresh value
     now = timezone.now()
@@ -145,7 +167,10 @@ def _time_since(shown_at: int | None, now) -> timedelta:
 @require_POST
 def review_grade(request: HttpRequest, pk: int) -> HttpResponse:
     card = _student_card(request, pk)
-    scope = _scope(request)
+    try:
+        scope = _scope(request)
+    except ScopeGone:
+        scope = ReviewScope()  # record the rating all the same, then show any course's next card
     form = ReviewGradeForm(request.POST)
     now = timezone.now()
     error = ""

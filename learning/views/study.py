@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods, require_safe
 
 from learning.forms import StudySettingsForm
 from learning.models import Card
@@ -17,7 +17,7 @@ from quizzes.models import Article, Course
 
 
 @study_required
-@require_GET
+@require_safe
 def study_home(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cards_unbury(student=request.user, now=now)  # a new day returns yesterday's buried cards
@@ -35,6 +35,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
 
 
 @study_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def study_settings(request: HttpRequest) -> HttpResponse:
     user = request.user
     initial = {
@@ -55,7 +56,7 @@ def study_settings(request: HttpRequest) -> HttpResponse:
 
 
 @study_required
-@require_GET
+@require_safe
 def study_article(request: HttpRequest, pk: int) -> HttpResponse:
     # Only articles of the student's own courses; any other id is a 404, as if it did not exist.
     article = get_object_or_404(Article.objects.in_courses_of(request.user), pk=pk)
@@ -65,7 +66,7 @@ def study_article(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @study_required
-@require_GET
+@require_safe
 def leeches(request: HttpRequest) -> HttpResponse:
     cards = Card.objects.of(request.user).leeches()
     cards = cards.select_related("question", "question__article").order_by(
@@ -75,7 +76,7 @@ def leeches(request: HttpRequest) -> HttpResponse:
 
 
 @study_required
-@require_GET
+@require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cards_unbury(student=request.user, now=now)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from learning.models import Card
 from learning.roster import course_roster
@@ -14,7 +14,7 @@ from quizzes.services import course_leave
 
 
 @teacher_required
-@require_GET
+@require_safe
 def teach_leeches(request: HttpRequest) -> HttpResponse:
     cards = (
         Card.objects.leeches()
@@ -26,7 +26,7 @@ def teach_leeches(request: HttpRequest) -> HttpResponse:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def course_roster_view(request: HttpRequest, pk: int) -> HttpResponse:
     course = get_object_or_404(Course.objects.editable_by(request.user), pk=pk)
     context = {"course": course, "enrollments": course_roster(course)}

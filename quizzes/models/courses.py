@@ -1,6 +1,7 @@
 """Courses, their join codes, and the students enrolled in them."""
 
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -18,8 +19,9 @@ def new_join_code() -> str:
 
 
 def normalise_join_code(typed: str) -> str:
-    """A code as a student types it: any case, spaces or dashes ("nkr-ussia")."""
-    return "".join(char for char in typed.upper() if char.isalnum())
+    """A code as a student types it: any case or width, spaces or dashes ("nkr-ussia")."""
+    folded = unicodedata.normalize("NFKC", typed).upper()
+    return "".join(char for char in folded if char.isalnum())
 
 
 class CourseQuerySet(models.QuerySet):

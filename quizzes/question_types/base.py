@@ -44,6 +44,36 @@ def is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+# Long enough for any real question; short enough that grading a typed answer stays instant.
+PROMPT_MAX_LENGTH = 2000
+ANSWER_MAX_LENGTH = 500
+EXPLANATION_MAX_LENGTH = 5000
+
+
+def _texts_in(value) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _texts_in(item)]
+    return [str(value)] if value is not None else []
+
+
+def _length_problems(question) -> list[str]:
+    found = []
+    if len(question.prompt or "") > PROMPT_MAX_LENGTH:
+        found.append(f"A prompt can be at most {PROMPT_MAX_LENGTH:,} characters.")
+    answers = _texts_in([question.answer, question.accepted, question.choices])
+    if any(len(text) > ANSWER_MAX_LENGTH for text in answers):
+        found.append(
+            f"An answer, accepted answer, choice or item can be at most {ANSWER_MAX_LENGTH} "
+            "characters."
+        )
+    if len(getattr(question, "explanation", "") or "") > EXPLANATION_MAX_LENGTH:
+        found.append(f"An explanation can be at most {EXPLANATION_MAX_LENGTH:,} characters.")
+    texts = [question.prompt or "", getattr(question, "explanation", "") or "", *answers]
+    if any("\x00" in text for text in texts):
+        found.append("The question contains a NUL character; remove it.")
+    return found
+
+
 class QuestionType(ABC):
     """One question type. `question` is anything with the Question model's fields (`prompt`,
     `answer`, `accepted`, `choices`, `tolerance`, `sentence`, `explanation`): a stored question,
@@ -59,8 +89,9 @@ class QuestionType(ABC):
     picks: ClassVar[bool] = False
     # The editor's fields besides prompt, answer, explanation and source sentence.
     extra_fields: ClassVar[tuple[str, ...]] = ()
-    # How to write the answer in the editor.
+    # How to write the answer in the editor, and the answers to pick from if it is one of a few.
     answer_help: ClassVar[str] = ""
+    answer_options: ClassVar[tuple[str, ...]] = ()
 
     def parse_answer(self, text: str):
         """The answer as the editor's text box holds it, made a value; ValueError explains."""
@@ -73,6 +104,13 @@ class QuestionType(ABC):
         """The inverse of `parse_answer`, to fill the editor."""
         return answer_text(answer)
 
+    @staticmethod
+    def format_number(value):
+        """A number as the editor shows it: 30, not 30.0."""
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
     def default_choices(self, answer) -> list:
         """What the card shows when the author gives no choices."""
         return []
@@ -80,6 +118,7 @@ class QuestionType(ABC):
     def problems(self, question) -> list[str]:
         """Why the question cannot be asked, one sentence each; empty when it can."""
         found = [] if is_text(question.prompt) else ["Write a prompt."]
+        found += _length_problems(question)
         return found + self.answer_problems(question)
 
     @abstractmethod

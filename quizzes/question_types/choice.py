@@ -56,7 +56,8 @@ class TrueFalse(QuestionType):
     label = "True / false"
     instruction = "True or false?"
     picks = True
-    answer_help = "True or False."
+    answer_help = "Is the statement in the prompt true or false?"
+    answer_options = ("True", "False")
 
     def parse_answer(self, text: str):
         value = _TRUTH.get(text.strip().casefold())

@@ -67,7 +67,7 @@ class Numeric(QuestionType):
         return int(value) if value.is_integer() else value
 
     def format_answer(self, answer) -> str:
-        return str(answer)
+        return str(self.format_number(answer))
 
     def answer_problems(self, question) -> list[str]:
         found = [] if is_number(question.answer) else ["The answer must be a number."]

@@ -58,9 +58,13 @@ def text_match(typed: str, answers: list[str]) -> tuple[bool, bool]:
         expected = normalise(answer)
         if wanted == expected:
             return True, False
+        allowed = allowed_typos(expected)
+        # Lengths further apart than the typos allowed can never match: skip the distance.
+        if abs(len(wanted) - len(expected)) > allowed:
+            continue
         if _DIGITS.findall(wanted) != _DIGITS.findall(expected):
             continue
-        near = near or edit_distance(wanted, expected) <= allowed_typos(expected)
+        near = near or edit_distance(wanted, expected) <= allowed
     return near, near
 
 

@@ -1,5 +1,8 @@
 """Workflows of courses: creating and archiving them, their articles, join codes and students."""
 
+import unicodedata
+
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -8,6 +11,7 @@ from quizzes.errors import ContentError
 from quizzes.models import Article, Course, Enrollment, new_join_code, normalise_join_code
 
 TITLE_MAX_LENGTH = Course._meta.get_field("title").max_length
+DESCRIPTION_MAX_LENGTH = 5000
 
 
 def _unique_slug(title: str, *, course: Course | None = None) -> str:
@@ -20,8 +24,15 @@ def _unique_slug(title: str, *, course: Course | None = None) -> str:
     return slug
 
 
+def _clean_text(text: str) -> str:
+    """Text without invisible characters (zero-width spaces, bidi marks) or NULs."""
+    return "".join(
+        char for char in text if unicodedata.category(char) not in {"Cf", "Cc"} or char in "\n\t"
+    )
+
+
 def _clean_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = " ".join(_clean_text(title).split())
     if not title:
         raise ContentError("Give the course a title.")
     if len(title) > TITLE_MAX_LENGTH:
@@ -36,31 +47,64 @@ def _own_articles(*, course: Course, articles) -> list[Article]:
     return articles
 
 
+def _clean_description(description: str) -> str:
+    description = _clean_text(description).strip()
+    if len(description) > DESCRIPTION_MAX_LENGTH:
+        raise ContentError(f"A description can be at most {DESCRIPTION_MAX_LENGTH:,} characters.")
+    return description
+
+
+def _refuse_taken_title(*, instructor, title: str, course: Course | None = None) -> None:
+    # Two courses of one name could not be told apart in lists, menus and export file names;
+    # it also makes a double-clicked "Create" make one course, not two.
+    taken = Course.objects.editable_by(instructor).filter(title__iexact=title)
+    if taken.exclude(pk=course.pk if course else None).exists():
+        raise ContentError(f"You already have a course called “{title}”.")
+
+
+def _save_with_unique_slug(course: Course, **save) -> Course:
+    for _ in range(5):
+        course.slug = _unique_slug(course.title, course=course if course.pk else None)
+        try:
+            with transaction.atomic():
+                course.save(**save)
+                return course
+        except IntegrityError:
+            others = Course.objects.exclude(pk=course.pk)
+            if others.filter(join_code=course.join_code).exists():
+                course.join_code = new_join_code()  # drawn twice: draw again
+                continue
+            if others.filter(slug=course.slug).exists():
+                continue  # another course took the slug at that moment: try the next one
+            raise
+    raise ContentError("The course could not be saved; please try again.")
+
+
+def _lock_instructor(pk: int) -> None:
+    # One course saved at a time per instructor, so the title check holds against a double click.
+    get_user_model().objects.select_for_update().filter(pk=pk).first()
+
+
 @transaction.atomic
 def course_create(*, instructor, title: str, description: str = "") -> Course:
     title = _clean_title(title)
-    for _ in range(5):
-        try:
-            with transaction.atomic():
-                return Course.objects.create(
-                    instructor=instructor,
-                    title=title,
-                    description=description.strip(),
-                    slug=_unique_slug(title),
-                    join_code=new_join_code(),
-                )
-        except IntegrityError:
-            continue  # another course took the slug or the code at that moment: draw again
-    raise ContentError("The course could not be created; please try again.")
+    description = _clean_description(description)
+    _lock_instructor(instructor.pk)
+    _refuse_taken_title(instructor=instructor, title=title)
+    course = Course(
+        instructor=instructor, title=title, description=description, join_code=new_join_code()
+    )
+    return _save_with_unique_slug(course)
 
 
 @transaction.atomic
 def course_update(*, course: Course, title: str, description: str) -> Course:
-    course.title = _clean_title(title)
-    course.description = description.strip()
-    course.slug = _unique_slug(course.title, course=course)
-    course.save(update_fields=["title", "description", "slug"])
-    return course
+    title = _clean_title(title)
+    description = _clean_description(description)
+    _lock_instructor(course.instructor_id)
+    _refuse_taken_title(instructor=course.instructor, title=title, course=course)
+    course.title, course.description = title, description
+    return _save_with_unique_slug(course, update_fields=["title", "description", "slug"])
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Questions brought in from other tools: Moodle's GIFT files."""
 
+import json
 import re
 
 from django.db import transaction
@@ -40,18 +41,30 @@ def source_sentence(article: Article, question: ParsedQuestion) -> int:
     return best[0]
 
 
+def _same(question) -> tuple:
+    return (question.type, question.prompt.strip(), json.dumps(question.answer, sort_keys=True))
+
+
 @transaction.atomic
 def questions_import_gift(*, article: Article, text: str, author) -> list[Question]:
     """Add every question of a GIFT file to the article, approved, or none of them: a file with
-    any bad question raises a ContentError naming each one by its line."""
+    any bad question raises a ContentError naming each one by its line. A question written or
+    imported into the article before (same type, prompt and answer) is not added again, so
+    importing a file twice, or double-submitting it, adds it once."""
     try:
         parsed = parse_gift(text)
     except GiftError as error:
         raise ContentError(str(error)) from None
     if not parsed:
         raise ContentError("The file holds no questions.")
+    Article.objects.select_for_update().get(pk=article.pk)  # one import at a time per article
+    authored = article.questions.reviewable().exclude(origin=Question.Origin.GENERATED)
+    present = {_same(question) for question in authored}
     created, problems = [], []
     for question in parsed:
+        if _same(question) in present:
+            continue
+        present.add(_same(question))
         content = QuestionContent(
             type=question.type,
             prompt=question.prompt,

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.errors import ContentError
 from quizzes.forms import (
@@ -33,7 +33,7 @@ def owned_article(request: HttpRequest, pk: int) -> Article:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def teach_home(request: HttpRequest) -> HttpResponse:
     courses = (
         Course.objects.editable_by(request.user)
@@ -54,6 +54,7 @@ def teach_home(request: HttpRequest) -> HttpResponse:
 
 @teacher_required
 @csrf_exempt  # the CSRF check is _article_new's, once the body is known to be readable
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_new(request: HttpRequest) -> HttpResponse:
     # A paste over DATA_UPLOAD_MAX_MEMORY_SIZE makes reading the form raise RequestDataTooBig.
     # CsrfViewMiddleware reads the form before any view, and would turn that into a bare 400,
@@ -115,7 +116,7 @@ def _article_new(request: HttpRequest) -> HttpResponse:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The article's question bank, a page at a time, beside the article's text."""
     article = owned_article(request, pk)
@@ -177,9 +178,8 @@ def article_approve_best_view(request: HttpRequest, pk: int) -> HttpResponse:
         done = article_approve_best(article=article, count=count, reviewer=request.user)
         messages.success(
             request,
-            f"Approved {done} more of the {count} best questions"
-            if done
-            else f"The {count} best questions were approved already.",
+            f"Approved {done} candidate{'s' if done != 1 else ''} among the {count} best questions;"
+            " the others there were approved or rejected before.",
         )
     else:
         messages.error(request, next(iter(form.errors.values()))[0])

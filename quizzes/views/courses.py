@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.errors import ContentError
 from quizzes.forms import CourseArticlesForm, CourseForm
@@ -27,7 +27,7 @@ def owned_course(request: HttpRequest, pk: int) -> Course:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def course_list(request: HttpRequest) -> HttpResponse:
     courses = Course.objects.editable_by(request.user).annotate(
         article_count=Count("articles", distinct=True),
@@ -40,6 +40,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 
 @teacher_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def course_new(request: HttpRequest) -> HttpResponse:
     form = CourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -56,6 +57,7 @@ def course_new(request: HttpRequest) -> HttpResponse:
 
 
 @teacher_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = owned_course(request, pk)
     initial = {"title": course.title, "description": course.description}
@@ -72,7 +74,7 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = owned_course(request, pk)
     articles = course.articles.annotate(

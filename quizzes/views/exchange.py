@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods, require_safe
 
 from quizzes.errors import ContentError
 from quizzes.exports import FORMATS, Export, questions_export
@@ -27,20 +27,21 @@ def _format(format: str) -> str:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def course_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     course = owned_course(request, pk)
     return _download(questions_export(format=_format(format), course=course))
 
 
 @teacher_required
-@require_GET
+@require_safe
 def article_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     article = owned_article(request, pk)
     return _download(questions_export(format=_format(format), article=article))
 
 
 @teacher_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_import_gift(request: HttpRequest, pk: int) -> HttpResponse:
     article = owned_article(request, pk)
     form = GiftUploadForm(request.POST or None, request.FILES or None)
@@ -52,6 +53,11 @@ def article_import_gift(request: HttpRequest, pk: int) -> HttpResponse:
         except ContentError as error:
             form.add_error(None, f"Nothing was imported. {error}")
         else:
-            messages.success(request, f"Imported {len(created)} questions, approved.")
+            messages.success(
+                request,
+                f"Imported {len(created)} questions, approved."
+                if created
+                else "The article has every question of this file already: nothing was added.",
+            )
             return redirect(article)
     return render(request, "quizzes/gift_import.html", {"form": form, "article": article})

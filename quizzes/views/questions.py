@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes import question_types
 from quizzes.errors import ContentError
@@ -44,7 +44,7 @@ def question_review_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @teacher_required
-@require_GET
+@require_safe
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = owned_question(request, pk)
     versions = question.versions.select_related("author")
@@ -53,6 +53,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @teacher_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = owned_question(request, pk)
     kind = question_types.question_type(question.type)
@@ -78,6 +79,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @teacher_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a question by hand: first its type, then the type's form."""
     article = owned_article(request, pk)

@@ -58,7 +58,7 @@ def test_an_instructor_builds_a_course_and_a_new_student_joins_and_reviews(brows
 
     student = browser.new_page(viewport={"width": 390, "height": 800})
     student.goto(f"{demo}/join/{code}/")
-    student.get_by_role("link", name="Create a student account").click()
+    student.get_by_role("link", name="create a student account", exact=True).click()
     student.get_by_label("Username").fill("newcomer")
     student.get_by_label("Password", exact=True).fill("harbour-tunnel-2024")
     student.get_by_label("Password confirmation").fill("harbour-tunnel-2024")

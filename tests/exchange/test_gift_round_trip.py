@@ -11,13 +11,24 @@ from tests.exchange.samples import one_of_each, question
 TRICKY = "Kim {met} Putin = “friends” ~ #1: C:\\new\\ \\n\nÉlysée \"quoted\" 'single' ####"
 
 
+def _variants(question) -> list[str]:
+    """The accepted answers that add something: not the answer again, in any case."""
+    seen = {str(question.answer).casefold()}
+    variants = []
+    for text in question.accepted:
+        if str(text).casefold() not in seen:
+            seen.add(str(text).casefold())
+            variants.append(text)
+    return variants
+
+
 def same_question(parsed, original) -> bool:
     unordered = original.type in ("multiple_choice", "quote_attribution", "matching")
     return (
         parsed.type == original.type
         and parsed.prompt == original.prompt
         and parsed.answer == original.answer
-        and parsed.accepted == list(original.accepted)
+        and _variants(parsed) == _variants(original)
         and (sorted(parsed.choices) if unordered else parsed.choices)
         == (sorted(original.choices) if unordered else original.choices)
         and parsed.tolerance == original.tolerance

@@ -49,7 +49,11 @@ def _answer_texts(question) -> list:
     if question.type in ("multiple_choice", "quote_attribution"):
         return list(question.choices)
     if question.type in ("short_answer", "cloze"):
-        return [question.answer, *(question.accepted or [])]
+        # Moodle compares short answers ignoring case: a variant in other case adds nothing.
+        unique: dict[str, object] = {}
+        for text in [question.answer, *(question.accepted or [])]:
+            unique.setdefault(str(text).casefold(), text)
+        return list(unique.values())
     if question.type == "matching":
         return [text for pair in question.answer for text in pair]
     return []

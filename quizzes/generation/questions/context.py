@@ -156,8 +156,17 @@ def mentions_any(text: str, forms: list[str]) -> bool:
 
 
 def explanation_for(*sentences: str) -> str:
-    quoted = " ".join(f"“{sentence}”" for sentence in dict.fromkeys(sentences))
+    quoted = " ".join(_quoted(sentence) for sentence in dict.fromkeys(sentences))
     return f"According to the article: {quoted}"
+
+
+OPENING_QUOTES = "\u201c\"\u2018'"
+
+
+def _quoted(sentence: str) -> str:
+    # A sentence that opens with a quotation ("“Landing confirmed,” she said.") reads as quoted
+    # already: another mark would double the first and be left unclosed.
+    return sentence if sentence[:1] in OPENING_QUOTES else f"“{sentence}”"
 
 
 def question(kind: str, prompt: str, answer, fact: Fact, **fields) -> Question:
