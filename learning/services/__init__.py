@@ -1,0 +1,22 @@
+"""Workflows of the study side: typed, keyword-only functions that views, commands and the API
+share. Each raises LearningError with a message fit to show the user."""
+
+from learning.errors import LearningError
+from learning.services.accounts import instructor_create, student_sign_up, study_settings_update
+from learning.services.reviews import (
+    cards_unbury,
+    response_grade,
+    review_next,
+    review_record,
+)
+
+__all__ = [
+    "LearningError",
+    "cards_unbury",
+    "instructor_create",
+    "response_grade",
+    "review_next",
+    "review_record",
+    "student_sign_up",
+    "study_settings_update",
+]
