@@ -5,7 +5,7 @@ from django.utils import timezone
 from learning.models import Card
 from learning.roles import INSTRUCTOR, STUDENT, role_group
 from quizzes.importing import content_hash
-from quizzes.models import Article, Course, Enrollment, Fact, Question
+from quizzes.models import Article, Course, Enrollment, Fact, Question, Quiz, QuizSlot
 
 PASSWORD = "correct-horse-battery"
 
@@ -108,3 +108,23 @@ class CardFactory(factory.django.DjangoModelFactory):
     fact = factory.SelfAttribute("question.fact")
     due = factory.LazyFunction(timezone.now)
     created_at = factory.SelfAttribute("due")
+
+
+class QuizFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quiz
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    attempts_allowed = 2
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class QuizSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuizSlot
+
+    quiz = factory.SubFactory(QuizFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    points = 1
+    question = factory.SubFactory(QuestionFactory)

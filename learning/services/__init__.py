@@ -3,6 +3,13 @@ share. Each raises LearningError with a message fit to show the user."""
 
 from learning.errors import LearningError
 from learning.services.accounts import instructor_create, student_sign_up, study_settings_update
+from learning.services.attempts import (
+    attempt_answer_check,
+    attempt_answer_save,
+    attempt_start,
+    attempt_submit,
+    attempts_close_overdue,
+)
 from learning.services.reviews import (
     cards_unbury,
     response_grade,
@@ -12,6 +19,11 @@ from learning.services.reviews import (
 
 __all__ = [
     "LearningError",
+    "attempt_answer_check",
+    "attempt_answer_save",
+    "attempt_start",
+    "attempt_submit",
+    "attempts_close_overdue",
     "cards_unbury",
     "instructor_create",
     "response_grade",

@@ -9,7 +9,8 @@ from quizzes.models.courses import (
     new_join_code,
     normalise_join_code,
 )
-from quizzes.models.questions import Question, QuestionVersion, reviewable_q
+from quizzes.models.questions import Question, QuestionFlag, QuestionVersion, reviewable_q
+from quizzes.models.quizzes import Quiz, QuizSlot
 
 __all__ = [
     "JOIN_CODE_ALPHABET",
@@ -19,7 +20,10 @@ __all__ = [
     "Enrollment",
     "Fact",
     "Question",
+    "QuestionFlag",
     "QuestionVersion",
+    "Quiz",
+    "QuizSlot",
     "new_join_code",
     "normalise_join_code",
     "reviewable_q",

@@ -138,6 +138,13 @@ class Question(models.Model):
     def content(self) -> dict:
         return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
 
+    def as_of(self, version: int):
+        """The question as it was at a version: itself, or the kept QuestionVersion. Either has
+        every field a question type reads."""
+        if version == self.version:
+            return self
+        return self.versions.get(number=version)
+
 
 class QuestionVersion(models.Model):
     """An earlier version of a question, kept when an instructor saves a new one, so reviews and
@@ -173,3 +180,34 @@ class QuestionVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} v{self.number}: {self.prompt}"
+
+
+class QuestionFlag(models.Model):
+    """A reason, found in quiz results, to look at a question again: it discriminates badly,
+    nearly everyone gets it right or wrong, or nobody picks one of its options. Written by the
+    item analysis (`learning.item_analysis`) and kept, so generated questions that fail can be
+    found and the generator improved."""
+
+    class Reason(models.TextChoices):
+        LOW_DISCRIMINATION = "low_discrimination", "Discriminates badly"
+        TOO_EASY = "too_easy", "Nearly everyone gets it right"
+        TOO_HARD = "too_hard", "Nearly everyone gets it wrong"
+        UNUSED_OPTION = "unused_option", "An option nobody picks"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="flags")
+    quiz = models.ForeignKey("quizzes.Quiz", on_delete=models.CASCADE, related_name="flags")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    detail = models.CharField(max_length=300)
+    attempts = models.PositiveIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["question", "reason"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "quiz", "reason"], name="one_flag_per_reason"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.detail}"

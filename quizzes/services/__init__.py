@@ -23,10 +23,22 @@ from quizzes.services.questions import (
     question_update,
     questions_review,
 )
+from quizzes.services.quizzes import (
+    QuizSettings,
+    quiz_create,
+    quiz_publish,
+    quiz_questions_add,
+    quiz_random_add,
+    quiz_slot_move,
+    quiz_slot_points,
+    quiz_slot_remove,
+    quiz_update,
+)
 
 __all__ = [
     "ContentError",
     "QuestionContent",
+    "QuizSettings",
     "article_approve_best",
     "course_archive",
     "course_article_remove",
@@ -44,4 +56,12 @@ __all__ = [
     "question_update",
     "questions_import_gift",
     "questions_review",
+    "quiz_create",
+    "quiz_publish",
+    "quiz_questions_add",
+    "quiz_random_add",
+    "quiz_slot_move",
+    "quiz_slot_points",
+    "quiz_slot_remove",
+    "quiz_update",
 ]

@@ -24,7 +24,7 @@ def _unique_slug(title: str, *, course: Course | None = None) -> str:
     return slug
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
     """Text without invisible characters (zero-width spaces, bidi marks) or NULs."""
     return "".join(
         char for char in text if unicodedata.category(char) not in {"Cf", "Cc"} or char in "\n\t"
@@ -32,7 +32,7 @@ def _clean_text(text: str) -> str:
 
 
 def _clean_title(title: str) -> str:
-    title = " ".join(_clean_text(title).split())
+    title = " ".join(clean_text(title).split())
     if not title:
         raise ContentError("Give the course a title.")
     if len(title) > TITLE_MAX_LENGTH:
@@ -47,8 +47,8 @@ def _own_articles(*, course: Course, articles) -> list[Article]:
     return articles
 
 
-def _clean_description(description: str) -> str:
-    description = _clean_text(description).strip()
+def clean_description(description: str) -> str:
+    description = clean_text(description).strip()
     if len(description) > DESCRIPTION_MAX_LENGTH:
         raise ContentError(f"A description can be at most {DESCRIPTION_MAX_LENGTH:,} characters.")
     return description
@@ -88,7 +88,7 @@ def _lock_instructor(pk: int) -> None:
 @transaction.atomic
 def course_create(*, instructor, title: str, description: str = "") -> Course:
     title = _clean_title(title)
-    description = _clean_description(description)
+    description = clean_description(description)
     _lock_instructor(instructor.pk)
     _refuse_taken_title(instructor=instructor, title=title)
     course = Course(
@@ -100,7 +100,7 @@ def course_create(*, instructor, title: str, description: str = "") -> Course:
 @transaction.atomic
 def course_update(*, course: Course, title: str, description: str) -> Course:
     title = _clean_title(title)
-    description = _clean_description(description)
+    description = clean_description(description)
     _lock_instructor(course.instructor_id)
     _refuse_taken_title(instructor=course.instructor, title=title, course=course)
     course.title, course.description = title, description
