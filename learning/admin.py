@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from learning.models import Card, Review, SignUp, User
+from learning.models import Attempt, AttemptAnswer, Card, Review, SignUp, User
 
 
 @admin.register(User)
@@ -60,3 +60,26 @@ class SignUpAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+class AttemptAnswerInline(admin.TabularInline):
+    model = AttemptAnswer
+    extra = 0
+    raw_id_fields = ["question"]
+    readonly_fields = ["question_version", "response", "score", "saved_at", "checked_at"]
+
+
+@admin.register(Attempt)
+class AttemptAdmin(admin.ModelAdmin):
+    list_display = ["quiz", "student", "number", "started_at", "submitted_at", "score"]
+    list_select_related = ["quiz", "student"]
+    search_fields = ["student__username", "quiz__title"]
+    raw_id_fields = ["quiz", "student"]
+    inlines = [AttemptAnswerInline]
+
+
+@admin.register(AttemptAnswer)
+class AttemptAnswerAdmin(admin.ModelAdmin):
+    list_display = ["attempt", "position", "question", "score", "saved_at"]
+    list_select_related = ["attempt__quiz", "attempt__student", "question"]
+    raw_id_fields = ["attempt", "question"]

@@ -2,7 +2,17 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from quizzes.models import Article, Course, Enrollment, Fact, Question, QuestionVersion
+from quizzes.models import (
+    Article,
+    Course,
+    Enrollment,
+    Fact,
+    Question,
+    QuestionFlag,
+    QuestionVersion,
+    Quiz,
+    QuizSlot,
+)
 
 
 @admin.register(Article)
@@ -75,3 +85,33 @@ class QuestionVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class QuizSlotInline(admin.TabularInline):
+    model = QuizSlot
+    extra = 0
+    raw_id_fields = ["question", "pool_article"]
+
+
+@admin.register(Quiz)
+class QuizAdmin(admin.ModelAdmin):
+    list_display = ["title", "course", "published_at", "opens_at", "closes_at"]
+    list_select_related = ["course"]
+    search_fields = ["title", "course__title"]
+    raw_id_fields = ["course"]
+    inlines = [QuizSlotInline]
+
+
+@admin.register(QuizSlot)
+class QuizSlotAdmin(admin.ModelAdmin):
+    list_display = ["quiz", "position", "points", "question", "pool_type"]
+    list_select_related = ["quiz", "question"]
+    raw_id_fields = ["quiz", "question", "pool_article"]
+
+
+@admin.register(QuestionFlag)
+class QuestionFlagAdmin(admin.ModelAdmin):
+    list_display = ["question", "reason", "detail", "attempts", "quiz", "updated_at"]
+    list_filter = ["reason"]
+    list_select_related = ["question", "quiz"]
+    raw_id_fields = ["question", "quiz"]
