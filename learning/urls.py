@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from learning import health
-from learning.views import accounts, courses, review, study, teach
+from learning.views import accounts, courses, quizzes, results, review, study, teach
 
 learning_patterns = (
     [
@@ -14,6 +14,21 @@ learning_patterns = (
         path("study/join/", courses.join, name="join"),
         path("study/courses/<int:pk>/leave/", courses.leave, name="course_leave"),
         path("join/<str:code>/", courses.join_link, name="join_link"),
+        path("study/quizzes/", quizzes.quiz_list, name="quiz_list"),
+        path("study/quizzes/<int:pk>/", quizzes.quiz_page, name="quiz"),
+        path("study/attempts/<int:pk>/", quizzes.attempt_page, name="attempt"),
+        path(
+            "study/attempts/<int:pk>/answers/<int:position>/",
+            quizzes.attempt_answer,
+            name="attempt_answer",
+        ),
+        path(
+            "study/attempts/<int:pk>/answers/<int:position>/check/",
+            quizzes.attempt_check,
+            name="attempt_check",
+        ),
+        path("study/attempts/<int:pk>/submit/", quizzes.attempt_submit_view, name="attempt_submit"),
+        path("study/attempts/<int:pk>/result/", quizzes.attempt_result, name="attempt_result"),
         path("review/", review.review, name="review"),
         path("review/cards/<int:pk>/answer/", review.review_answer, name="review_answer"),
         path("review/cards/<int:pk>/grade/", review.review_grade, name="review_grade"),
@@ -21,6 +36,16 @@ learning_patterns = (
         # The instructor's view of their students' leeches; the rest of /teach/ is quizzes'.
         path("teach/leeches/", teach.teach_leeches, name="teach_leeches"),
         path("teach/courses/<int:pk>/students/", teach.course_roster_view, name="course_roster"),
+        path("teach/quizzes/<int:pk>/results/", results.quiz_results_view, name="quiz_results"),
+        path(
+            "teach/quizzes/<int:pk>/results.csv", results.quiz_results_csv, name="quiz_results_csv"
+        ),
+        path(
+            "teach/quizzes/<int:pk>/results/<int:student_pk>/",
+            results.quiz_student_view,
+            name="quiz_student",
+        ),
+        path("teach/quizzes/<int:pk>/analysis/", results.quiz_analysis_view, name="quiz_analysis"),
         path(
             "teach/courses/<int:pk>/students/<int:student_pk>/remove/",
             teach.course_student_remove,

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from pathlib import PurePath
 
 from django import forms
@@ -6,8 +7,8 @@ from django.conf import settings
 from quizzes import question_types
 from quizzes.errors import ContentError
 from quizzes.importing import article_file_size_check, article_text_from_upload
-from quizzes.models import Article, Course, Question
-from quizzes.services import QuestionContent
+from quizzes.models import Article, Course, Question, Quiz
+from quizzes.services import QuestionContent, QuizSettings
 
 UPLOAD_SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -112,6 +113,7 @@ class QuestionFilterForm(forms.Form):
     )
     type = forms.ChoiceField(required=False, choices=[("", "Any type"), *Question.Type.choices])
     q = forms.CharField(required=False, max_length=200, label="Search")
+    flagged = forms.BooleanField(required=False, label="Flagged by quiz results only")
     sort = forms.ChoiceField(
         required=False,
         choices=[("rank", "Best first"), ("score", "Highest score"), ("newest", "Newest")],
@@ -123,6 +125,7 @@ class QuestionFilterForm(forms.Form):
             status=data.get("status") or None,
             type=data.get("type") or None,
             text=data.get("q", ""),
+            flagged=data.get("flagged", False),
         ).order_by(*SORTS[data.get("sort") or "rank"])
 
 
@@ -278,3 +281,109 @@ class GiftUploadForm(forms.Form):
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError(f"{upload.name} is not UTF-8 text.") from None
+
+
+class QuizForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="Shown to students."
+    )
+    time_limit = forms.IntegerField(
+        label="Time limit (minutes)",
+        required=False,
+        min_value=1,
+        max_value=7 * 24 * 60,
+        help_text="Leave empty for no limit. When it runs out, the saved answers are submitted.",
+    )
+    attempts_allowed = forms.IntegerField(
+        min_value=0, max_value=100, initial=1, help_text="0 for any number."
+    )
+    opens_at = forms.DateTimeField(
+        label="Opens", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    closes_at = forms.DateTimeField(
+        label="Closes",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="Attempts still open then are submitted with their saved answers.",
+    )
+    layout = forms.ChoiceField(choices=Quiz.Layout.choices, initial=Quiz.Layout.ALL)
+    review_policy = forms.ChoiceField(
+        label="Students see the right answers",
+        choices=Quiz.ReviewPolicy.choices,
+        initial=Quiz.ReviewPolicy.AFTER_SUBMIT,
+    )
+    mistakes_to_cards = forms.BooleanField(
+        label="Questions a student gets wrong become their review cards",
+        required=False,
+        initial=True,
+    )
+
+    @classmethod
+    def initial_for(cls, quiz: Quiz) -> dict:
+        minutes = round(quiz.time_limit.total_seconds() / 60) if quiz.time_limit else None
+        return {
+            "title": quiz.title,
+            "description": quiz.description,
+            "time_limit": minutes,
+            "attempts_allowed": quiz.attempts_allowed,
+            "opens_at": quiz.opens_at,
+            "closes_at": quiz.closes_at,
+            "layout": quiz.layout,
+            "review_policy": quiz.review_policy,
+            "mistakes_to_cards": quiz.mistakes_to_cards,
+        }
+
+    def settings(self) -> QuizSettings:
+        data = self.cleaned_data
+        minutes = data["time_limit"]
+        return QuizSettings(
+            title=data["title"],
+            description=data["description"],
+            time_limit=timedelta(minutes=minutes) if minutes else None,
+            attempts_allowed=data["attempts_allowed"],
+            opens_at=data["opens_at"],
+            closes_at=data["closes_at"],
+            layout=data["layout"],
+            review_policy=data["review_policy"],
+            mistakes_to_cards=data["mistakes_to_cards"],
+        )
+
+
+POINTS = {"min_value": 0.01, "max_value": 100, "initial": 1}
+
+
+class QuizQuestionsForm(forms.Form):
+    questions = forms.ModelMultipleChoiceField(
+        queryset=Question.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick the questions to add."},
+    )
+    points = forms.FloatField(**POINTS)
+
+    def __init__(self, *args, quiz: Quiz, article=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        questions = Question.objects.approved().filter(article__in=quiz.course.articles.all())
+        if article is not None:
+            questions = questions.filter(article=article)
+        chosen = quiz.slots.exclude(question=None).values("question_id")
+        self.fields["questions"].queryset = questions.exclude(pk__in=chosen).order_by(
+            "article_id", "rank", "id"
+        )
+
+
+class QuizRandomForm(forms.Form):
+    count = forms.IntegerField(label="Draw", min_value=1, max_value=100, initial=1)
+    article = forms.ModelChoiceField(
+        queryset=Article.objects.none(), required=False, empty_label="Any of the course's articles"
+    )
+    type = forms.ChoiceField(required=False, choices=[("", "Any type"), *Question.Type.choices])
+    points = forms.FloatField(**POINTS)
+
+    def __init__(self, *args, quiz: Quiz, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["article"].queryset = quiz.course.articles.order_by("title")
+
+
+class SlotPointsForm(forms.Form):
+    points = forms.FloatField(**POINTS)

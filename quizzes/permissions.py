@@ -4,7 +4,11 @@ Holding it makes a user an instructor (the role groups in `learning.roles` grant
 may then see and change is their own work, as `editable_by` on the querysets says.
 """
 
+from functools import wraps
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth.decorators import login_required, permission_required
+from django.utils import timezone
 
 TEACH_PERMISSION = "quizzes.add_article"
 
@@ -14,5 +18,12 @@ def can_teach(user) -> bool:
 
 
 def teacher_required(view):
-    """Instructors only: anonymous visitors are sent to log in, other users get 403."""
-    return login_required(permission_required(TEACH_PERMISSION, raise_exception=True)(view))
+    """Instructors only: anonymous visitors are sent to log in, other users get 403. Times are
+    shown and read in the instructor's own time zone."""
+
+    @wraps(view)
+    def in_time_zone(request, *args, **kwargs):
+        with timezone.override(ZoneInfo(getattr(request.user, "time_zone", "UTC") or "UTC")):
+            return view(request, *args, **kwargs)
+
+    return login_required(permission_required(TEACH_PERMISSION, raise_exception=True)(in_time_zone))

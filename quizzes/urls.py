@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.views import articles, courses, exchange, questions
+from quizzes.views import articles, courses, exchange, questions, quizzes
 
 app_name = "quizzes"
 urlpatterns = [
@@ -41,4 +41,11 @@ urlpatterns = [
     path("courses/<int:pk>/code/", courses.course_code_regenerate_view, name="course_code"),
     path("courses/<int:pk>/archive/", courses.course_archive_view, name="course_archive"),
     path("courses/<int:pk>/export/<str:format>/", exchange.course_export, name="course_export"),
+    path("courses/<int:pk>/quizzes/new/", quizzes.quiz_new, name="quiz_new"),
+    path("quizzes/<int:pk>/", quizzes.quiz_detail, name="quiz_detail"),
+    path("quizzes/<int:pk>/edit/", quizzes.quiz_edit, name="quiz_edit"),
+    path("quizzes/<int:pk>/questions/", quizzes.quiz_questions_add_view, name="quiz_questions"),
+    path("quizzes/<int:pk>/random/", quizzes.quiz_random_add_view, name="quiz_random"),
+    path("quizzes/<int:pk>/publish/", quizzes.quiz_publish_view, name="quiz_publish"),
+    path("quiz-slots/<int:pk>/", quizzes.quiz_slot_change, name="quiz_slot"),
 ]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from quizzes.models import Article, Course, Enrollment, Fact, Question
+from quizzes.models import Article, Course, Enrollment, Fact, Question, Quiz
 
 
 @pytest.fixture
@@ -60,3 +60,14 @@ def test_load_demo_keeps_seed_metadata(demo_output):
 def test_load_demo_gives_the_course_the_code_the_readme_shows(demo_output):
     assert Course.objects.get().join_code == "NKRUSSIA"
     assert "NKRUSSIA" in demo_output
+
+
+def test_load_demo_publishes_a_quiz_of_ten_mixed_questions(demo_output):
+    quiz = Quiz.objects.get()
+    types = {slot.question.type for slot in quiz.slots.select_related("question")}
+    articles = {slot.question.article_id for slot in quiz.slots.select_related("question")}
+    assert (quiz.title, quiz.slots.count(), quiz.attempts_allowed) == ("Kim and Putin, 2019", 10, 2)
+    assert quiz.time_limit.total_seconds() == 20 * 60
+    assert quiz.is_published
+    assert len(types) >= 4
+    assert len(articles) == 2

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from learning.services import attempt_start
 from quizzes.models import Question
 from tests.factories import (
     ArticleFactory,
@@ -15,6 +17,8 @@ from tests.factories import (
     EnrollmentFactory,
     InstructorFactory,
     QuestionFactory,
+    QuizFactory,
+    QuizSlotFactory,
     StudentFactory,
 )
 
@@ -28,6 +32,8 @@ class Owned:
     question: object
     course: object
     enrolled: object
+    quiz: object = None
+    slot: object = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,18 @@ TEACH_ROUTES = {
     "quizzes:course_article_remove": _post(lambda o: [o.course.pk, o.article.pk]),
     "quizzes:course_code": _post(lambda o: [o.course.pk]),
     "quizzes:course_archive": _post(lambda o: [o.course.pk], {"archived": "1"}),
+    "quizzes:quiz_new": Route(args=lambda o: [o.course.pk]),
+    "quizzes:quiz_detail": Route(args=lambda o: [o.quiz.pk]),
+    "quizzes:quiz_edit": Route(args=lambda o: [o.quiz.pk]),
+    "quizzes:quiz_questions": _post(lambda o: [o.quiz.pk], {"points": "1"}),
+    "quizzes:quiz_random": _post(lambda o: [o.quiz.pk], {"count": "1", "points": "1"}),
+    "quizzes:quiz_publish": _post(lambda o: [o.quiz.pk], {"published": "0"}),
+    "quizzes:quiz_slot": _post(lambda o: [o.slot.pk], {"action": "remove"}),
     "learning:teach_leeches": Route(),
+    "learning:quiz_results": Route(args=lambda o: [o.quiz.pk]),
+    "learning:quiz_results_csv": Route(args=lambda o: [o.quiz.pk]),
+    "learning:quiz_student": Route(args=lambda o: [o.quiz.pk, o.enrolled.pk]),
+    "learning:quiz_analysis": Route(args=lambda o: [o.quiz.pk]),
     "learning:course_roster": Route(args=lambda o: [o.course.pk]),
     "learning:course_student_remove": _post(lambda o: [o.course.pk, o.enrolled.pk]),
 }
@@ -98,7 +115,10 @@ def owned(db):
     question = QuestionFactory(fact__article=article, status=Question.Status.CANDIDATE)
     course = CourseFactory(instructor=owner, articles=[article])
     enrolled = EnrollmentFactory(course=course, student=StudentFactory(username="enrolled"))
-    return Owned(owner, article, question, course, enrolled.student)
+    quiz = QuizFactory(course=course)
+    slot = QuizSlotFactory(quiz=quiz, question=QuestionFactory(fact__article=article))
+    attempt_start(student=enrolled.student, quiz=quiz, now=timezone.now())
+    return Owned(owner, article, question, course, enrolled.student, quiz, slot)
 
 
 def _request(client, name: str, owned: Owned):
@@ -171,3 +191,5 @@ def test_another_instructors_post_changes_nothing(client, owned, name):
     assert after == before
     assert owned.course.archived_at is None
     assert owned.course.enrollments.current().count() == 1
+    owned.quiz.refresh_from_db()
+    assert (owned.quiz.is_published, owned.quiz.slots.count()) == (True, 1)

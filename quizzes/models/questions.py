@@ -25,10 +25,18 @@ class QuestionQuerySet(models.QuerySet):
     def reviewable(self) -> "QuestionQuerySet":
         return self.filter(reviewable_q())
 
-    def bank(self, *, status=None, type=None, text: str = "") -> "QuestionQuerySet":
+    def flagged(self) -> "QuestionQuerySet":
+        """Questions the item analysis of a quiz flagged for another look."""
+        return self.filter(flags__isnull=False).distinct()
+
+    def bank(
+        self, *, status=None, type=None, text: str = "", flagged: bool = False
+    ) -> "QuestionQuerySet":
         """The question bank's filters: live questions of a status and a type, whose prompt,
         answer or source sentence mentions the text."""
         questions = self.reviewable()
+        if flagged:
+            questions = questions.flagged()
         if status:
             questions = questions.filter(status=status)
         if type:

@@ -10,7 +10,7 @@ means adding one class here.
 from .arrangement import Matching, Ordering
 from .base import Grade, QuestionType, ResponseError
 from .choice import MultipleChoice, QuoteAttribution, TrueFalse
-from .display import Flashcard, answer_text, other_accepted
+from .display import Flashcard, Front, answer_text, other_accepted
 from .free_text import BLANK, Cloze, Numeric, ShortAnswer
 from .text_matching import normalise, same_text
 
@@ -64,6 +64,7 @@ __all__ = [
     "TYPED_TYPES",
     "TYPES",
     "Flashcard",
+    "Front",
     "Grade",
     "QuestionType",
     "ResponseError",

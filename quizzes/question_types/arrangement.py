@@ -63,6 +63,17 @@ class Ordering(QuestionType):
         right = sum(position[first] < position[second] for first, second in pairs)
         return Grade(score=right / len(pairs), response=" → ".join(_texts(response)))
 
+    def response_from_form(self, question, data):
+        """The items in the order of the places given (`place-<i>` for the i-th item shown)."""
+        shown = self.card_sides(question)["options"]
+        places = [(data.get(f"place-{index}") or "").strip() for index in range(len(shown))]
+        if not any(places):
+            return None
+        wanted = {str(number) for number in range(1, len(shown) + 1)}
+        if set(places) != wanted:
+            raise ResponseError(f"Give each item a different place, from 1 to {len(shown)}.")
+        return [item for _, item in sorted(zip(map(int, places), shown, strict=True))]
+
     def card_sides(self, question) -> dict:
         items = _texts(question.answer)
         return {
@@ -128,6 +139,15 @@ class Matching(QuestionType):
         right = sum(matched.get(left) == answer[left] for left in answer)
         shown = "; ".join(f"{left} → {matched[left]}" for left in answer if left in matched)
         return Grade(score=right / len(answer), response=shown)
+
+    def response_from_form(self, question, data):
+        """{left: right} from `match-<i>` for the i-th left item; unmatched ones left out."""
+        lefts = [left for left, _ in _pairs(question.answer)]
+        chosen = {
+            left: (data.get(f"match-{index}") or "").strip() for index, left in enumerate(lefts)
+        }
+        matched = {left: right for left, right in chosen.items() if right}
+        return matched or None
 
     def card_sides(self, question) -> dict:
         pairs = _pairs(question.answer)

@@ -129,6 +129,12 @@ class QuestionType(ABC):
     def grade(self, question, response) -> Grade:
         """Grade a student's response; ResponseError when it is not an answer of this type."""
 
+    def response_from_form(self, question, data):
+        """A response from a form's fields (a QueryDict): `response` holds the text typed or the
+        option picked. None when nothing was given; ResponseError when it makes no sense."""
+        text = (data.get("response") or "").strip()
+        return text or None
+
     def card_sides(self, question) -> dict:
         """The type's own parts of the card (options, columns, items)."""
         return {}

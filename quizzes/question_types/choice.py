@@ -59,6 +59,10 @@ class TrueFalse(QuestionType):
     answer_help = "Is the statement in the prompt true or false?"
     answer_options = ("True", "False")
 
+    def response_from_form(self, question, data):
+        text = (data.get("response") or "").strip().casefold()
+        return _TRUTH.get(text) if text else None
+
     def parse_answer(self, text: str):
         value = _TRUTH.get(text.strip().casefold())
         if value is None:

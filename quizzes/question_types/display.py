@@ -11,6 +11,8 @@ def answer_text(answer) -> str:
         return f"{int(answer):,}"
     if isinstance(answer, int | float):
         return f"{answer:,}"
+    if isinstance(answer, dict):
+        return "; ".join(f"{left} → {right}" for left, right in answer.items())
     if isinstance(answer, list):
         if answer and all(isinstance(item, list | tuple) and len(item) == 2 for item in answer):
             return "; ".join(f"{left} → {right}" for left, right in answer)
@@ -24,6 +26,22 @@ def other_accepted(question, same=str.casefold) -> list[str]:
     shown = same(answer_text(question.answer))
     variants = dict.fromkeys(str(variant) for variant in question.accepted or [])
     return [variant for variant in variants if same(variant) != shown]
+
+
+@dataclass(frozen=True)
+class Front:
+    """What a student may see before answering: no answer, accepted answer or explanation."""
+
+    type: str
+    prompt: str
+    instruction: str
+    options: list[str]
+    left: list[str]
+    right: list[str]
+    tolerance: str
+    typed: bool
+    picks: bool
+    ordered: bool
 
 
 @dataclass(frozen=True)
@@ -51,3 +69,17 @@ class Flashcard:
     picks: bool = False
     # The back lists the answer's items in order (ordering) rather than as pairs.
     ordered: bool = False
+
+    def front(self) -> Front:
+        return Front(
+            type=self.type,
+            prompt=self.prompt,
+            instruction=self.instruction,
+            options=self.options,
+            left=self.left,
+            right=self.right,
+            tolerance=self.tolerance,
+            typed=self.typed,
+            picks=self.picks,
+            ordered=self.ordered,
+        )

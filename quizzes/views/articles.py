@@ -123,7 +123,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     live = article.questions.reviewable()
     counts = dict(live.values_list("status").annotate(n=Count("id")).order_by())
     filters = QuestionFilterForm(request.GET)
-    questions = filters.questions(article.questions.all()).select_related("fact")
+    questions = filters.questions(article.questions.all()).prefetch_related("flags__quiz")
     page = Paginator(questions, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -88,6 +88,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
             reverse("learning:join_link", args=[course.join_code])
         ),
         "student_count": course.enrollments.current().count(),
+        "quizzes": course.quizzes.order_by("title"),
     }
     return render(request, "quizzes/course_detail.html", context)
 

@@ -10,7 +10,8 @@ class Command(MigratedCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo course {demo.course.title!r} with {len(demo.articles)} articles is ready; "
-                f"students join it with the code {demo.course.join_code}."
+                f"students join it with the code {demo.course.join_code}. Its quiz "
+                f"{demo.quiz.title!r} is published."
             )
         )
         self.stdout.write("Log in with:")
