@@ -187,7 +187,8 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
     except (LearningError, question_types.ResponseError) as exc:
         error = str(exc)
     if request.htmx:
-        context = {"answer": answer, "error": error}
+        answered = sum(saved.is_answered for saved in attempt.answers.all())
+        context = {"answer": answer, "error": error, "answered": answered}
         return render(request, "learning/_answer_status.html", context)
     if error:
         messages.error(request, error)
