@@ -112,3 +112,12 @@ def phone(browser, csp_violations):
     )
     yield page
     _close(context, csp_violations)
+
+
+@pytest.fixture
+def demo(transactional_db, live_server):
+    """The demo data on a live server: its address."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    return live_server.url

@@ -4,8 +4,9 @@ reads its join code; a new student signs up, joins with the code and reviews a c
 import re
 
 import pytest
-from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
+
+from tests.browser.pages import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -20,22 +21,9 @@ Engineers from Norway and Scotland worked on the project, which was delayed by f
 """
 
 
-@pytest.fixture
-def demo(transactional_db, live_server):
-    call_command("load_demo", verbosity=0)
-    return live_server.url
-
-
-def _log_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-
-
 def test_an_instructor_builds_a_course_and_a_new_student_joins_and_reviews(browser, demo):
     teacher = browser.new_page(viewport={"width": 1280, "height": 900})
-    _log_in(teacher, demo, "instructor", "instructor-demo")
+    log_in(teacher, demo, "instructor", "instructor-demo")
     teacher.get_by_role("link", name="Courses", exact=True).click()
     teacher.get_by_role("link", name="New course").click()
     teacher.get_by_label("Title").fill("Cities in the news")

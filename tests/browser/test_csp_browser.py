@@ -5,27 +5,17 @@ so every browser test runs with the policy on; these visit every main page and u
 """
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from quizzes.models import Article, Course
+from tests.browser.pages import log_in
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def demo(transactional_db, live_server):
-    call_command("load_demo", verbosity=0)
-    return live_server.url
-
-
 def _log_in(page: Page, base: str, username: str, password: str) -> None:
-    response = page.goto(f"{base}/accounts/login/")
+    response = log_in(page, base, username, password)
     assert "default-src 'self'" in response.headers["content-security-policy"]
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def _visit(page: Page, base: str, path: str) -> None:

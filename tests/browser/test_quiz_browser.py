@@ -5,23 +5,11 @@ its results and item analysis."""
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from tests.browser.pages import log_in
+
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo(transactional_db, live_server):
-    call_command("load_demo", verbosity=0)
-    return live_server.url
-
-
-def _log_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def _answer_everything(page: Page) -> list[tuple[int, str]]:
@@ -49,7 +37,7 @@ def _answer_everything(page: Page) -> list[tuple[int, str]]:
 
 
 def test_the_demo_student_takes_the_quiz_reloads_and_submits(page, demo):
-    _log_in(page, demo, "student", "student-demo")
+    log_in(page, demo, "student", "student-demo")
     page.get_by_role("link", name="Quizzes", exact=True).click()
     page.get_by_role("link", name="Kim and Putin, 2019").click()
     page.get_by_role("button", name="Start attempt").click()
@@ -74,7 +62,7 @@ def test_the_demo_student_takes_the_quiz_reloads_and_submits(page, demo):
 
 def test_the_demo_instructor_builds_a_quiz_and_reads_results_and_analysis(browser, demo):
     teacher = browser.new_page(viewport={"width": 1280, "height": 900})
-    _log_in(teacher, demo, "instructor", "instructor-demo")
+    log_in(teacher, demo, "instructor", "instructor-demo")
     teacher.get_by_role("link", name="Courses", exact=True).click()
     teacher.get_by_role("link", name="North Korea and Russia, 2019").click()
     teacher.get_by_role("link", name="New quiz").click()
@@ -93,7 +81,7 @@ def test_the_demo_instructor_builds_a_quiz_and_reads_results_and_analysis(browse
     expect(teacher.get_by_text("Published: the course's students see it.")).to_be_visible()
 
     student = browser.new_page(viewport={"width": 390, "height": 800})
-    _log_in(student, demo, "student", "student-demo")
+    log_in(student, demo, "student", "student-demo")
     student.goto(f"{demo}/study/quizzes/")
     student.get_by_role("link", name="Quick check").click()
     student.get_by_role("button", name="Start attempt").click()

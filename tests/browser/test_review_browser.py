@@ -3,23 +3,15 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
+
+from tests.browser.pages import log_in
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def demo(transactional_db, live_server):
-    call_command("load_demo", verbosity=0)
-    return live_server.url
-
-
 def _log_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("student")
-    page.get_by_label("Password").fill("student-demo")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base, "student", "student-demo")
     expect(page.get_by_role("heading", name="Study", exact=True)).to_be_visible()
 
 
