@@ -1,3 +1,5 @@
+import pytest
+
 from quizzes.generation.cleaning import clean
 
 BODY = "The minister said the new railway line would open to passengers next spring."
@@ -174,3 +176,25 @@ def test_it_does_not_join_lines_of_a_text_that_is_not_wrapped():
 def test_it_strips_a_dateline_with_a_region_and_an_agency():
     cleaned = clean(f"SPRINGFIELD, Ill. (AP) -- {BODY}")
     assert cleaned.text == BODY
+
+
+def test_it_drops_a_caption_that_tells_what_a_picture_shows_in_the_present_tense():
+    caption = "Kenya's Amos Kirui celebrates after winning the national 100m title yesterday."
+    assert clean(f"{caption}\n\n{BODY}").text == BODY
+
+
+def test_it_drops_a_caption_with_no_photo_credit_after_the_story():
+    caption = "A boy waves a flag near the ruins of the old station in the harbour town."
+    assert clean(f"{BODY}\n\n{caption}").text == BODY
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Red Cross says the death toll from the floods could top 1,000 by the weekend.",
+        "The official toll stands at 3,394 dead after the floods in the north last week.",
+        "Myanmar believes at least 10,000 people died in the cyclone on Saturday night.",
+    ],
+)
+def test_it_keeps_a_lead_in_the_present_tense_that_reports_rather_than_shows(lead):
+    assert clean(f"{lead}\n\n{BODY}").text == f"{lead}\n\n{BODY}"
