@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from quizzes.generation.cleaning import clean
@@ -198,3 +200,35 @@ def test_it_drops_a_caption_with_no_photo_credit_after_the_story():
 )
 def test_it_keeps_a_lead_in_the_present_tense_that_reports_rather_than_shows(lead):
     assert clean(f"{lead}\n\n{BODY}").text == f"{lead}\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NEW YORK | ",
+        "LILONGWE | Xinhua | ",
+        "JIUQUAN, Gansu, Oct. 15, 2003 (Xinhuanet) -- ",
+        "LOS ANGELES, Feb. 14 (UPI) -- ",
+        "Moscow, April 28 -- ",
+        "(Bloomberg) -- ",
+    ],
+)
+def test_it_strips_a_dateline_with_bars_a_date_or_only_an_agency(dateline):
+    assert clean(f"{dateline}{BODY}").text == BODY
+
+
+def test_it_keeps_a_first_sentence_that_opens_with_a_name_and_a_comma():
+    lead = "Moscow, the capital, said on Monday that the new railway line would open in spring."
+    assert clean(lead).text == lead
+
+
+def test_it_drops_a_published_stamp_that_ends_like_a_sentence_and_reads_its_date():
+    cleaned = clean(f"Published: Tuesday, June 30, 2009 at 3:30 a.m.\n\n{BODY}")
+    assert cleaned.text == BODY
+    assert cleaned.published == dt.date(2009, 6, 30)
+
+
+def test_it_reads_a_machine_date_stamp_as_the_publication_date_and_strips_it():
+    cleaned = clean(f"date 2019-08-06 NAIROBI - {BODY}")
+    assert cleaned.text == BODY
+    assert cleaned.published == dt.date(2019, 8, 6)
