@@ -211,6 +211,7 @@ def build_index(parsed: ParsedText) -> EntityIndex:
     merge_acronyms(by_key, kinds, groups)
     merge_acronym_prefixed_names(by_key, groups)
     merge_short_person_names(by_key, kinds, groups, parsed.text)
+    merge_common_noun_organisations(by_key, kinds, groups, parsed.text)
     merged: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         merged[groups.find(key)].append(key)
@@ -232,6 +233,10 @@ def merge_acronyms(by_key, kinds, groups) -> None:
         if len(key.split()) != 1 or not any(names.is_acronym(m.text) for m in group):
             continue
         matches = [long for long in long_keys if names.initials(long) == key]
+        # "B.C.'s David Eby" is no "Bank of Canada": letters the tagger read as a person's
+        # name abbreviate a person's name, if anything.
+        if kinds[key] == PERSON:
+            matches = [long for long in matches if kinds[long] == PERSON]
         if matches:
             best = max(matches, key=lambda long: len(by_key[long]))
             groups.union(best, key)
@@ -311,6 +316,19 @@ def merge_short_person_names(by_key, kinds, groups, text: str) -> None:
             groups.union(best, key)
             kinds[key] = PERSON
             kinds[best] = PERSON
+
+
+def merge_common_noun_organisations(by_key, kinds, groups, text: str) -> None:
+    """ "the Bank said" in an article about the Bank of Canada, which also writes "the bank":
+    a one-word organisation that the text uses as a common noun too is a short way of naming
+    the one longer organisation that begins with it."""
+    longer = [key for key in by_key if kinds[key] == ORGANISATION and " " in key]
+    for key, group in by_key.items():
+        if kinds[key] != ORGANISATION or " " in key or names.is_acronym(group[0].text):
+            continue
+        fuller = [other for other in longer if other.split()[0] == key]
+        if len(fuller) == 1 and re.search(rf"\b{re.escape(key)}\b", text):
+            groups.union(fuller[0], key)
 
 
 def canonical_name(mentions: list[Mention]) -> str:

@@ -2,11 +2,14 @@ import pytest
 
 from quizzes.generation.cleaning import clean
 from quizzes.generation.entities import (
+    ORGANISATION,
     PERSON,
     PLACE,
     Mention,
     _Groups,
     build_index,
+    merge_acronyms,
+    merge_common_noun_organisations,
     merge_short_person_names,
 )
 from quizzes.generation.names import name_key, trim_mention
@@ -141,3 +144,39 @@ def test_a_name_that_opens_like_a_place_is_not_taken_for_a_persons_full_name():
     kinds = {"port elizabeth": PLACE, "elizabeth": PERSON}
     groups = merged_groups(by_key, kinds, text)
     assert groups.find("elizabeth") != groups.find("port elizabeth")
+
+
+def test_letters_the_tagger_reads_as_a_person_do_not_abbreviate_an_organisation():
+    text = "The Bank of Canada held rates. B.C. had urged it to, in a letter from its premier."
+    by_key = {
+        "bank of canada": [mention(text, "Bank of Canada", "ORG")],
+        "bc": [mention(text, "B.C.", "PERSON")],
+    }
+    kinds = {"bank of canada": ORGANISATION, "bc": PERSON}
+    groups = _Groups(by_key)
+    merge_acronyms(by_key, kinds, groups)
+    assert groups.find("bc") != groups.find("bank of canada")
+
+
+def test_a_one_word_organisation_the_text_also_writes_as_a_common_noun_is_the_longer_one():
+    text = "The Bank of Canada held rates. The Bank said the bank would wait."
+    by_key = {
+        "bank of canada": [mention(text, "Bank of Canada", "ORG")],
+        "bank": [mention(text, "Bank", "ORG", after=30)],
+    }
+    kinds = {"bank of canada": ORGANISATION, "bank": ORGANISATION}
+    groups = _Groups(by_key)
+    merge_common_noun_organisations(by_key, kinds, groups, text)
+    assert groups.find("bank") == groups.find("bank of canada")
+
+
+def test_a_one_word_organisation_never_written_in_lower_case_stays_apart():
+    text = "BlackBerry 10 phones went on sale. BlackBerry said sales were good."
+    by_key = {
+        "blackberry 10": [mention(text, "BlackBerry 10", "ORG")],
+        "blackberry": [mention(text, "BlackBerry", "ORG", after=20)],
+    }
+    kinds = {"blackberry 10": ORGANISATION, "blackberry": ORGANISATION}
+    groups = _Groups(by_key)
+    merge_common_noun_organisations(by_key, kinds, groups, text)
+    assert groups.find("blackberry") != groups.find("blackberry 10")
