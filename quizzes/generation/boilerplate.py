@@ -211,8 +211,36 @@ def has_no_letters(line: str) -> bool:
     return not any(char.isalpha() for char in line)
 
 
+# A caption tells what a picture shows, in the present tense of a verb photographs are about:
+# "Jamaica's Usain Bolt does his trademark celebration ...", "A girl cries in the arms of
+# ...". Reports use the past ("Bolt won") or a verb of saying or thinking ("Myanmar
+# believes"), and verbs news also uses in the present ("stands at", "holds", "runs") are left
+# out. The subject is a short name or noun phrase, not a pronoun, and the line one or two
+# sentences long.
+CAPTION_SENTENCE = re.compile(
+    r"""^(?!(?:He|She|It|They|This|That|There|These|Those|We|I)\b)
+        [A-Z][\w'\u2019.-]*(?:\ [\w'\u2019.-]+){0,5}?
+        \ (?:arrives|celebrates|cries|weeps|gestures|greets|hugs|embraces|kisses|kneels
+        |mourns|poses|prays|reacts|smiles|waves|walks|speaks|attends
+        |does\ (?:his|her|their|a|an)|looks\ on|lies\ in)\b""",
+    re.VERBOSE,
+)
+MAX_CAPTION_WORDS = 45
+
+
+def reads_as_caption(line: str) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.strip())
+    return (
+        len(sentences) <= 2
+        and len(words_of(line)) <= MAX_CAPTION_WORDS
+        and bool(CAPTION_SENTENCE.match(sentences[0]))
+    )
+
+
 def is_caption(line: str) -> bool:
-    return bool(CAPTION_MARKERS.search(line) or PHOTO_CREDIT_END.search(line))
+    return bool(
+        CAPTION_MARKERS.search(line) or PHOTO_CREDIT_END.search(line) or reads_as_caption(line)
+    )
 
 
 def is_related_heading(line: str) -> bool:

@@ -17,11 +17,34 @@ SENTENCE_END = re.compile(r"[.!?…]['\"\u2019”»)\]]*(?:\s*[\"“])?$")
 ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 BYLINE = re.compile(r"^by\s+([A-Z\u00c0-\u024f].*)$", re.IGNORECASE)
 GLUED_NAMES = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z])")
-# "BUENOS AIRES-President ...", "BUENOS AIRES : Chinese ..." or "SAN JOSE, Calif. -- Shares
-# ...": the dateline is a place tag, not part of the first sentence.
+# "BUENOS AIRES-President ...", "BUENOS AIRES : Chinese ...", "SAN JOSE, Calif. -- Shares
+# ...", "JIUQUAN, Gansu, Oct. 15, 2003 (Xinhuanet) -- China ...", "NEW YORK | Two weeks ..."
+# or "LILONGWE | Xinhua | Malawi's ...": the dateline is a place tag, perhaps with a date and
+# the agency, not part of the first sentence. A place in mixed case ("Moscow, April 28 --")
+# counts only with a date and a double dash, as a sentence never opens that way; the agency
+# alone ("(Bloomberg) -- An ...") only with a double dash.
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE_DATE = rf"{MONTH}\ \d{{1,2}}(?:,\ \d{{4}})?"  # written for a verbose pattern
+AGENCY = r"\([^)]{1,30}\)"
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\u2019 ]{1,40}[A-Z.](?:,(?: [A-Z][\w.'\u2019]*){1,3})?"
-    r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]+\s*(?=[A-Z\"“])"
+    rf"""^(?:
+        [A-Z][A-Z.'\u2019 ]{{1,40}}[A-Z.]
+        (?:,(?:\ (?!{MONTH}\ \d)[A-Z][\w.'\u2019]*){{1,3}})?
+        (?:,\ {DATELINE_DATE})?
+        \s*(?:{AGENCY})?\s*
+        (?:[-\u2013\u2014:|]+\s*)
+        (?:[A-Z][\w.-]*(?:\ [A-Z][\w.-]*){{0,2}}\s*\|\s*)?
+      | [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ {DATELINE_DATE}\s*(?:{AGENCY})?\s*(?:--|\u2014)\s*
+      | {AGENCY}\s*(?:--|\u2014)\s*
+    )(?=[A-Z"\u201c])""",
+    re.VERBOSE,
+)
+# "date 2017-11-15 NEW YORK — ...": a machine time stamp a scraper put before the story.
+MACHINE_STAMP = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s+")
+# "Published: Tuesday, June 30, 2009 at 3:30 a.m.": a time stamp line, even when it ends with
+# a full stop like a sentence.
+STAMP_LINE = re.compile(
+    r"^(?:published|updated|posted|modified|last (?:updated|modified)|first published)\s*:", re.I
 )
 QUOTE_CHARS = '"“”«»'
 TIME_STAMP = re.compile(r"\d|^(?:updated|published|posted|modified|last updated)\b", re.I)
@@ -201,21 +224,28 @@ def split_controls(lines: list[str]) -> list[str]:
     return [line for line in result if line]
 
 
+MAX_STAMP_WORDS = 14
+
+
+def is_stamp_line(line: str) -> bool:
+    return bool(STAMP_LINE.match(line)) and len(boilerplate.words_of(line)) <= MAX_STAMP_WORDS
+
+
 def is_furniture(line: str) -> bool:
     return (
         boilerplate.has_no_letters(line)
         or boilerplate.is_ui_line(line)
         or boilerplate.is_related_link(line)
+        or is_stamp_line(line)
     )
-
-
-MAX_STAMP_WORDS = 14
 
 
 def stamp_date(line: str) -> dt.date | None:
     """The full date of a time stamp line above the story ("Published 9 October 2024",
     "Updated 16:05 GMT, 3 February 2025"): the day the article speaks from."""
-    if is_paragraph(line) or len(boilerplate.words_of(line)) > MAX_STAMP_WORDS:
+    if is_paragraph(line) and not is_stamp_line(line):
+        return None
+    if len(boilerplate.words_of(line)) > MAX_STAMP_WORDS:
         return None
     for mention in find_dates(line):
         if mention.precision == "day" and mention.year:
@@ -224,6 +254,13 @@ def stamp_date(line: str) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+def iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def normalised_key(line: str) -> str:
@@ -240,6 +277,11 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
     in_related_list = False
     published = None
     for index, line in enumerate(lines):
+        machine_stamp = MACHINE_STAMP.match(line)
+        if machine_stamp:
+            line = line[machine_stamp.end() :]
+            if not paragraphs and published is None:
+                published = iso_date(machine_stamp.group(1))
         key = normalised_key(line)
         if not paragraphs and published is None:
             published = stamp_date(line)

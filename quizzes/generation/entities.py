@@ -210,7 +210,8 @@ def build_index(parsed: ParsedText) -> EntityIndex:
     groups = _Groups(by_key)
     merge_acronyms(by_key, kinds, groups)
     merge_acronym_prefixed_names(by_key, groups)
-    merge_short_person_names(by_key, kinds, groups)
+    merge_short_person_names(by_key, kinds, groups, parsed.text)
+    merge_common_noun_organisations(by_key, kinds, groups, parsed.text)
     merged: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         merged[groups.find(key)].append(key)
@@ -232,6 +233,10 @@ def merge_acronyms(by_key, kinds, groups) -> None:
         if len(key.split()) != 1 or not any(names.is_acronym(m.text) for m in group):
             continue
         matches = [long for long in long_keys if names.initials(long) == key]
+        # "B.C.'s David Eby" is no "Bank of Canada": letters the tagger read as a person's
+        # name abbreviate a person's name, if anything.
+        if kinds[key] == PERSON:
+            matches = [long for long in matches if kinds[long] == PERSON]
         if matches:
             best = max(matches, key=lambda long: len(by_key[long]))
             groups.union(best, key)
@@ -261,7 +266,39 @@ def merge_acronym_prefixed_names(by_key, groups) -> None:
                     groups.union(other, key)
 
 
-def merge_short_person_names(by_key, kinds, groups) -> None:
+# First words of place names that also end on a word used as a surname ("Port Elizabeth").
+PLACE_NAME_STARTS = frozenset(
+    {"lake", "port", "fort", "mount", "mt", "cape", "saint", "st", "san", "santa", "los", "las"}
+    | {"new", "north", "south", "east", "west", "upper", "lower", "great", "little", "el", "la"}
+)
+
+
+def preceding_word(text: str, start: int) -> str:
+    words = text[max(0, start - 20) : start].split()
+    return words[-1].lower() if words else ""
+
+
+def full_names_taken_for_places(key, by_key, kinds, text) -> list[str]:
+    """ "Jamaica's Usain Bolt" tagged as a place, with "Bolt" alone tagged as a person: a name
+    of two or three words ending on a surname the text uses alone for a person is that
+    person's full name, unless it reads as a place (after "in", or "Port Elizabeth")."""
+    if " " in key or any(mention.label != "PERSON" for mention in by_key[key]):
+        return []
+    found = []
+    for other, group in by_key.items():
+        words = other.split()
+        if kinds[other] != PLACE or not 2 <= len(words) <= 3 or words[-1] != key:
+            continue
+        if words[0] in PLACE_NAME_STARTS or any(word in names.CONNECTORS for word in words):
+            continue
+        if any(preceding_word(text, m.start) in PLACE_PREPOSITIONS for m in group):
+            continue
+        found.append(other)
+    return found
+
+
+def merge_short_person_names(by_key, kinds, groups, text: str) -> None:
+    first_at = {key: min(mention.start for mention in group) for key, group in by_key.items()}
     people = [key for key in by_key if kinds[key] == PERSON and len(key.split()) > 1]
     for key, group in by_key.items():
         words = set(key.split())
@@ -270,10 +307,28 @@ def merge_short_person_names(by_key, kinds, groups) -> None:
         if kinds[key] == ORGANISATION and names.is_acronym(group[0].text):
             continue
         fuller = [person for person in people if person != key and words < set(person.split())]
+        fuller += full_names_taken_for_places(key, by_key, kinds, text)
         if fuller:
-            best = max(fuller, key=lambda person: (len(by_key[person]), person))
+            # "Bolt" is the Bolt named in full before it, not the mother "Jennifer Bolt"
+            # introduced at the end; among several named before, the most mentioned.
+            earlier = [person for person in fuller if first_at[person] < first_at[key]]
+            best = max(earlier or fuller, key=lambda person: (len(by_key[person]), person))
             groups.union(best, key)
             kinds[key] = PERSON
+            kinds[best] = PERSON
+
+
+def merge_common_noun_organisations(by_key, kinds, groups, text: str) -> None:
+    """ "the Bank said" in an article about the Bank of Canada, which also writes "the bank":
+    a one-word organisation that the text uses as a common noun too is a short way of naming
+    the one longer organisation that begins with it."""
+    longer = [key for key in by_key if kinds[key] == ORGANISATION and " " in key]
+    for key, group in by_key.items():
+        if kinds[key] != ORGANISATION or " " in key or names.is_acronym(group[0].text):
+            continue
+        fuller = [other for other in longer if other.split()[0] == key]
+        if len(fuller) == 1 and re.search(rf"\b{re.escape(key)}\b", text):
+            groups.union(fuller[0], key)
 
 
 def canonical_name(mentions: list[Mention]) -> str:

@@ -192,11 +192,21 @@ def opens_paragraph(text: str, start: int) -> bool:
     return start <= 1 or text[start - 2 : start - 1] == "\n"
 
 
+def someone_else_named(index: EntityIndex, speaker: str, since: int, until: int) -> bool:
+    """Whether a person other than the last speaker is named between two quotes: after
+    "Gay trailed in second." the next quote is not the first speaker's going on."""
+    return any(
+        entity.kind == PERSON and entity.name != speaker
+        for _start, _end, entity in index.mentions_between(since, until)
+    )
+
+
 def find_quotes(parsed: ParsedText, index: EntityIndex) -> list[Quote]:
     spans = article_quote_spans(parsed)
     quotes = []
     last_speaker, last_by_pronoun = "", False
     last_paragraph_end = -1
+    last_sentence_end = 0  # where the sentence holding the last quote and its attribution ends
     for start, end in spans:
         body = parsed.text[start:end].strip(" ,.")
         first = parsed.sentence_at(start)
@@ -204,7 +214,9 @@ def find_quotes(parsed: ParsedText, index: EntityIndex) -> list[Quote]:
         speaker, by_pronoun = attributed_speaker(parsed, index, spans, start, end)
         same_paragraph = "\n" not in parsed.text[last_paragraph_end:start]
         unattributed = not speaker and not by_pronoun
-        if unattributed and (opens_paragraph(parsed.text, start) or same_paragraph):
+        goes_on = opens_paragraph(parsed.text, start) or same_paragraph
+        interrupted = someone_else_named(index, last_speaker, last_sentence_end, start)
+        if unattributed and goes_on and not interrupted:
             # A quote with no attribution of its own goes on from the last speaker: a paragraph
             # that is all quote, or a second quote in the same paragraph.
             speaker, by_pronoun = last_speaker, last_by_pronoun
@@ -214,5 +226,6 @@ def find_quotes(parsed: ParsedText, index: EntityIndex) -> list[Quote]:
         if entity is not None and entity.kind == PERSON:
             last_speaker, last_by_pronoun = entity.name, by_pronoun
         last_paragraph_end = end
+        last_sentence_end = max(end, last.end)
         quotes.append(Quote(body, start, end, speaker, first.start, last.end, by_pronoun))
     return quotes

@@ -1,3 +1,7 @@
+import datetime as dt
+
+import pytest
+
 from quizzes.generation.cleaning import clean
 
 BODY = "The minister said the new railway line would open to passengers next spring."
@@ -174,3 +178,57 @@ def test_it_does_not_join_lines_of_a_text_that_is_not_wrapped():
 def test_it_strips_a_dateline_with_a_region_and_an_agency():
     cleaned = clean(f"SPRINGFIELD, Ill. (AP) -- {BODY}")
     assert cleaned.text == BODY
+
+
+def test_it_drops_a_caption_that_tells_what_a_picture_shows_in_the_present_tense():
+    caption = "Kenya's Amos Kirui celebrates after winning the national 100m title yesterday."
+    assert clean(f"{caption}\n\n{BODY}").text == BODY
+
+
+def test_it_drops_a_caption_with_no_photo_credit_after_the_story():
+    caption = "A boy waves a flag near the ruins of the old station in the harbour town."
+    assert clean(f"{BODY}\n\n{caption}").text == BODY
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Red Cross says the death toll from the floods could top 1,000 by the weekend.",
+        "The official toll stands at 3,394 dead after the floods in the north last week.",
+        "Myanmar believes at least 10,000 people died in the cyclone on Saturday night.",
+    ],
+)
+def test_it_keeps_a_lead_in_the_present_tense_that_reports_rather_than_shows(lead):
+    assert clean(f"{lead}\n\n{BODY}").text == f"{lead}\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NEW YORK | ",
+        "LILONGWE | Xinhua | ",
+        "JIUQUAN, Gansu, Oct. 15, 2003 (Xinhuanet) -- ",
+        "LOS ANGELES, Feb. 14 (UPI) -- ",
+        "Moscow, April 28 -- ",
+        "(Bloomberg) -- ",
+    ],
+)
+def test_it_strips_a_dateline_with_bars_a_date_or_only_an_agency(dateline):
+    assert clean(f"{dateline}{BODY}").text == BODY
+
+
+def test_it_keeps_a_first_sentence_that_opens_with_a_name_and_a_comma():
+    lead = "Moscow, the capital, said on Monday that the new railway line would open in spring."
+    assert clean(lead).text == lead
+
+
+def test_it_drops_a_published_stamp_that_ends_like_a_sentence_and_reads_its_date():
+    cleaned = clean(f"Published: Tuesday, June 30, 2009 at 3:30 a.m.\n\n{BODY}")
+    assert cleaned.text == BODY
+    assert cleaned.published == dt.date(2009, 6, 30)
+
+
+def test_it_reads_a_machine_date_stamp_as_the_publication_date_and_strips_it():
+    cleaned = clean(f"date 2019-08-06 NAIROBI - {BODY}")
+    assert cleaned.text == BODY
+    assert cleaned.published == dt.date(2019, 8, 6)

@@ -106,3 +106,42 @@ def test_it_does_not_offer_one_name_twice_in_two_forms(nlp):
     context = Context(parsed, EntityIndex([answer, *others]), [], title="")
     offered = entity_distractors(context, answer, "Which broadcaster showed it?")
     assert offered == ["Fenwick", "Arts Council England", "Royal Court"]
+
+
+RESULTS = (
+    "Sprint record falls in Nairobi\n\n"
+    "The Kenyan sprinter Amos Kirui won the final in 9.87 seconds at the national "
+    "championships in Nairobi on Saturday.\n\n"
+    "The official toll stands at 3,394 dead after the floods in the north of the country.\n\n"
+    "The ruling party secured nearly 3.04 million votes in the election held in the same "
+    "month.\n\n"
+    "The winning party took 56.8 percent of the vote, against 33 percent for the runner-up."
+)
+
+
+@pytest.fixture(scope="module")
+def results_choices(nlp):
+    return choices_by_answer(RESULTS, nlp)
+
+
+def test_wrong_figures_for_a_precise_time_keep_its_precision_and_size(results_choices):
+    offered = [choice for choice in results_choices["9.87"] if choice != "9.87"]
+    assert all(re.fullmatch(r"\d\.\d\d", choice) for choice in offered), offered
+    assert all(abs(value - 9.87) <= 0.3 for value in figures(offered)), offered
+
+
+def test_wrong_figures_for_a_count_to_the_unit_are_not_round(results_choices):
+    offered = [choice for choice in results_choices["3,394"] if choice != "3,394"]
+    assert not [choice for choice in offered if choice.endswith("0")], offered
+
+
+def test_wrong_figures_for_a_hedged_figure_lie_outside_its_tolerance(results_choices):
+    offered = figures(results_choices["3.04 million"])
+    assert all(value == 3.04 or abs(value - 3.04) > 0.05 * 3.04 for value in offered), offered
+
+
+def test_the_answer_is_neither_the_largest_nor_the_smallest_when_a_neighbour_allows(
+    results_choices,
+):
+    values = figures(results_choices["56.8 percent"])
+    assert min(values) < 56.8 < max(values), values

@@ -80,3 +80,26 @@ def test_a_role_owned_by_a_named_country_takes_no_article(nlp):
     prompts = [q.prompt for q in article.questions]
     assert any("Kastania's Prime Minister" in p for p in prompts)
     assert not [p for p in prompts if "the Kastania's" in p or "the Veloria's" in p]
+
+
+def test_a_quote_after_another_person_is_named_is_not_the_last_speakers_going_on(nlp):
+    text = (
+        '"We will build the new harbour wall before the winter storms arrive," said Lena Park, '
+        "the mayor of the town.\n\n"
+        "Her deputy, John Miller, told reporters that the sea defences were already failing.\n\n"
+        '"The money for the wall must come from the national government and not from the town."'
+    )
+    first, second = quotes_of(text, nlp)
+    assert first.speaker == "Lena Park"
+    assert second.speaker != "Lena Park"
+
+
+def test_a_quote_after_a_paragraph_about_the_same_speaker_is_still_theirs(nlp):
+    text = (
+        '"We will build the new harbour wall before the winter storms arrive," said Lena Park, '
+        "the mayor of the town.\n\n"
+        "The mayor was herself surprised by the size of the bill.\n\n"
+        '"The money for the wall must come from the national government and not from the town."'
+    )
+    first, second = quotes_of(text, nlp)
+    assert second.speaker == first.speaker == "Lena Park"

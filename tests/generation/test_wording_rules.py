@@ -99,3 +99,29 @@ def test_a_blank_never_takes_part_of_a_longer_name(nlp):
     blanks = [q.prompt for q in generate(text, nlp=nlp).questions if "_____" in q.prompt]
     assert blanks
     assert not [p for p in blanks if re.search(r"_____ [A-Z][a-z]+ Lennon|Mr _____", p)]
+
+
+def wh_question_for(nlp, kind):
+    from quizzes.generation.cleaning import clean
+    from quizzes.generation.entities import Entity, EntityIndex, Mention
+    from quizzes.generation.parsing import parse
+    from quizzes.generation.questions.context import Context
+    from quizzes.generation.questions.from_mentions import wh_question
+    from quizzes.generation.records import Fact
+
+    text = "Kenya's Amos Kirui set his personal best in the final in Nairobi on Saturday."
+    parsed = parse(clean(text), nlp)
+    start = parsed.text.index("Amos Kirui")
+    name = Mention("Amos Kirui", start, start + len("Amos Kirui"), "GPE")
+    index = EntityIndex([Entity(1, kind, "Amos Kirui", [name])])
+    sentence = parsed.sentences[0]
+    fact = Fact(
+        "f1", kind, "Amos Kirui", "Amos Kirui", sentence.text, sentence.start, sentence.end,
+        {"entity": 1, "span": (name.start, name.end)},
+    )  # fmt: skip
+    return wh_question(Context(parsed, index, [fact]), fact, ["Amos Kirui"])
+
+
+def test_a_subject_the_rest_of_the_sentence_calls_his_is_never_asked_as_which_place(nlp):
+    assert wh_question_for(nlp, "place") is None
+    assert wh_question_for(nlp, "person").startswith("Who set his personal best")

@@ -79,16 +79,56 @@ def nice(value: float) -> float:
     return round(value, 2)
 
 
-def neighbours(value: float, kind: str, unit: str) -> list[float]:
-    """Plausible wrong figures near the right one: 85, 75, 90 for 95%; 200, 300 for 250."""
+def decimals_of(figure_text: str) -> int:
+    """ "9.58" -> 2, "1,234.5" -> 1, "250" -> 0: the precision the article gives a figure."""
+    _whole, _dot, fraction = figure_text.partition(".")
+    return len(fraction) if fraction.isdigit() else 0
+
+
+def precise_whole(figure_text: str) -> bool:
+    """ "3,394" is counted to the unit, "3,400" or "150" rounded: wrong choices for a figure
+    counted to the unit must be too, or the answer is the only figure that is not round."""
+    digits = figure_text.replace(",", "")
+    return digits.isdigit() and len(digits) >= 3 and not digits.endswith("0")
+
+
+# Steps, in units of about 0.4% of the figure, to wrong figures on both sides of a precise
+# one: 9.58 seconds -> 9.70, 9.50, 9.62; never far enough off to give themselves away.
+CLOSE_STEPS = (3, -2, 1, -4, 5, -3, 2)
+CLOSE_SHARE = 0.004
+
+
+def close_figures(value: float, decimals: int, tolerance: float) -> list[float]:
+    unit = 10.0**-decimals
+    step = max(unit, round(value * CLOSE_SHARE, decimals))
+    if step <= tolerance:
+        step = round(math.ceil(tolerance / unit) * unit + unit, decimals)
+    return [round(value + multiple * step, decimals) for multiple in CLOSE_STEPS]
+
+
+def neighbours(
+    value: float,
+    kind: str,
+    unit: str,
+    *,
+    decimals: int = 0,
+    precise: bool = False,
+    tolerance: float = 0.0,
+) -> list[float]:
+    """Plausible wrong figures near the right one: 85, 75, 90 for 95%; 200, 300 for 250; the
+    same precision as a precise figure (9.69 for 9.58, 2,715 for 3,394)."""
     if kind == "percent" and unit == "%" and 10 < value <= 100:
         steps = (-10, -20, -5, 10, -15, 5, -30)
         return [value + step for step in steps if 0 < value + step < 100]
+    if decimals:
+        return close_figures(value, decimals, tolerance)
     if kind == "percent" and 0 < value <= 10:
         return [nice(value * factor) for factor in (2, 1.5, 0.5, 2.5, 3)]
     if value == int(value) and 0 < value < 12:
         return [value + step for step in (1, 2, -1, 3, -2, 4) if value + step > 0]
     factors = (0.8, 1.2, 0.6, 1.4, 0.5, 1.5) if value >= 1 else (2, 3, 0.5, 4)
+    if precise:
+        return [float(round(value * factor)) for factor in factors]
     return [nice(value * factor) for factor in factors]
 
 
@@ -117,7 +157,9 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
     figure = figure_of(context, fact)
     scale = fact.value / figure if figure else 1.0
     tolerance = tolerance_for(figure, fact.extra["hedge"])
-    whole = figure == int(figure)
+    written = figure_text(context, fact)
+    decimals = decimals_of(written)
+    whole = figure == int(figure) and not decimals
     chosen: list[float] = []
 
     def take(candidate: float) -> None:
@@ -132,9 +174,35 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
     for other in context.facts:
         if comparable(fact, other):
             take(nice(other.value / scale) if scale != 1 else other.value)
-    for candidate in neighbours(figure, fact.kind, fact.extra["unit"]):
+    near = neighbours(
+        figure,
+        fact.kind,
+        fact.extra["unit"],
+        decimals=decimals,
+        precise=precise_whole(written),
+        tolerance=tolerance,
+    )
+    for candidate in near:
         take(candidate)
-    return chosen[:WANTED]
+    return on_both_sides(chosen[:WANTED], chosen[WANTED:], figure)
+
+
+def on_both_sides(chosen: list[float], spare: list[float], answer: float) -> list[float]:
+    """When every wrong figure is larger (or smaller) than the answer, the answer is the one
+    that stands out: swap the last for a spare on the other side, if there is one."""
+    if len(chosen) < 2:
+        return chosen
+    above = [value > answer for value in chosen]
+    if all(above) or not any(above):
+        other_side = next((value for value in spare if (value > answer) != above[0]), None)
+        if other_side is not None:
+            return [*chosen[:-1], other_side]
+    return chosen
+
+
+def figure_text(context: Context, fact: Fact) -> str:
+    start, end = fact.extra["figure_span"]
+    return context.text[start:end]
 
 
 def figure_of(context: Context, fact: Fact) -> float:
@@ -160,6 +228,9 @@ def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
     if value == 1:
         suffix = SINGULAR_ENDING.sub(singular, suffix, count=1)  # "one day", not "one days"
     figure = format_number(value)
+    decimals = decimals_of(context.text[figure_start:figure_end])
+    if value != int(value) and decimals > decimals_of(figure):
+        figure = f"{value:,.{decimals}f}"  # "9.50" beside "9.58", not "9.5"
     if written_in_words(fact):
         word = NUMBER_WORDS.get(value)
         if word is None:

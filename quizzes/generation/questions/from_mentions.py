@@ -25,6 +25,10 @@ CHOICE_NOUNS = {
     ORGANISATION: "organisation",
 }
 WH_WORDS = {PERSON: "Who", ORGANISATION: "Which organisation", PLACE: "Which place"}
+# "Which place does his trademark celebration ...?": after a place or an organisation, a "he"
+# or "his" means the subject is a person the tagger took for something else, or someone the
+# question never names. Either way the question cannot be asked.
+PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.I)
 
 
 def blanked(context: Context, fact: Fact, span: tuple[int, int], forms: list[str]) -> str | None:
@@ -243,13 +247,16 @@ def wh_question(context: Context, fact: Fact, forms: list[str]) -> str | None:
     if statement is None or statement.startswith("According to"):
         return None
     verb = head.head
+    kind = context.entity_of(fact).kind
     prompt = question_from_statement(
         statement,
         0,
         subject_end - subject_start,
-        WH_WORDS[context.entity_of(fact).kind],
+        WH_WORDS[kind],
         plural_verb=verb.text if verb.tag_ == "VBP" else "",  # "The Andes hold" -> "holds"
     )
+    if kind != PERSON and PERSONAL_PRONOUN.search(prompt):
+        return None
     if mentions_any(prompt, forms) or len(prompt.split()) < 5:
         return None
     return prompt
