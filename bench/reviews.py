@@ -35,7 +35,7 @@ from django.utils import timezone  # noqa: E402
 from learning.models import Card, User  # noqa: E402
 from learning.services import review_record  # noqa: E402
 from quizzes.models import Fact, Question  # noqa: E402
-from tests.factories import ArticleFactory  # noqa: E402
+from tests.factories import ArticleFactory, CourseFactory  # noqa: E402
 
 QUESTIONS = 1000  # cards per student
 QUESTIONS_PER_FACT = 2  # each fact asked two ways: every review buries a sibling
@@ -56,7 +56,9 @@ def execute(sql: str, params: dict | None = None) -> None:
         cursor.execute(sql, params or {})
 
 
-def make_questions() -> None:
+def make_questions() -> int:
+    """The benchmark's article, its questions and the course that holds it; returns the
+    course's id."""
     article = ArticleFactory(title="Benchmark article")
     facts = Fact.objects.bulk_create(
         Fact(article=article, kind="place", text=f"Fact {n}", sentence=article.text, start=0, end=1)
@@ -69,6 +71,7 @@ def make_questions() -> None:
         Question(prompt=f"Benchmark question {n}", fact=facts[n // QUESTIONS_PER_FACT], **template)
         for n in range(QUESTIONS)
     )
+    return CourseFactory(instructor=article.owner, articles=[article]).pk
 
 
 def bulk_session() -> None:
@@ -89,6 +92,22 @@ def add_students(first: int, last: int) -> None:
         FROM generate_series(%(first)s, %(last)s) AS n
         """,
         {"first": first, "last": last},
+    )
+
+
+def add_enrollments(course_id: int, first: int, last: int) -> None:
+    """Students bench<first>..bench<last> in the benchmark's course: only cards of a course one
+    is in come up."""
+    execute(
+        """
+        INSERT INTO quizzes_enrollment (course_id, student_id, enrolled_at)
+        SELECT %(course)s, u.id, %(now)s FROM learning_user u WHERE u.username = ANY(%(names)s)
+        """,
+        {
+            "course": course_id,
+            "now": NOW,
+            "names": [f"bench{n}" for n in range(first, last + 1)],
+        },
     )
 
 
@@ -119,10 +138,11 @@ def add_reviews(min_card: int, max_card: int) -> None:
     execute(
         """
         INSERT INTO learning_review (card_id, student_id, rating, reviewed_at, duration,
-            state_before, state_after, desired_retention, client_id, recorded_at)
+            state_before, state_after, desired_retention, client_id, recorded_at,
+            question_version, response)
         SELECT c.id, c.student_id, 1 + (random() * 3)::int,
                %(now)s - (n * 9 + random() * 9) * interval '1 day', interval '8 seconds',
-               %(state)s::jsonb, %(state)s::jsonb, 0.9, 'b' || c.id || '-' || n, %(now)s
+               %(state)s::jsonb, %(state)s::jsonb, 0.9, 'b' || c.id || '-' || n, %(now)s, 1, ''
         FROM learning_card c CROSS JOIN generate_series(1, %(per_card)s) AS n
         WHERE c.id BETWEEN %(low)s AND %(high)s
         """,
@@ -139,10 +159,11 @@ def _reviews_chunk(low: int, high: int) -> None:
         connection.close()
 
 
-def fill(first_student: int, last_student: int) -> None:
+def fill(course_id: int, first_student: int, last_student: int) -> None:
     started = time.perf_counter()
     bulk_session()
     add_students(first_student, last_student)
+    add_enrollments(course_id, first_student, last_student)
     chunk = 100
     for low in range(first_student, last_student + 1, chunk):
         add_cards(low, min(low + chunk - 1, last_student))
@@ -222,9 +243,9 @@ def time_review_record(student: User) -> list[float]:
 
 
 def run() -> None:
-    make_questions()
+    course_id = make_questions()
     say(f"== {SMALL_STUDENTS * QUESTIONS:,} cards ==")
-    fill(0, SMALL_STUDENTS - 1)
+    fill(course_id, 0, SMALL_STUDENTS - 1)
     small_students = list(User.objects.filter(username__startswith="bench"))
     small = time_due_queue(small_students)
     say(f"  due queue:     {ms(small)}")
@@ -233,7 +254,7 @@ def run() -> None:
 
     large_cards = LARGE_STUDENTS * QUESTIONS
     say(f"== {large_cards:,} cards, {large_cards * REVIEWS_PER_CARD:,} reviews ==")
-    fill(SMALL_STUDENTS, LARGE_STUDENTS - 1)
+    fill(course_id, SMALL_STUDENTS, LARGE_STUDENTS - 1)
     large_students = list(User.objects.filter(username__startswith="bench"))
     large = time_due_queue(large_students)
     say(f"  due queue:     {ms(large)}")
