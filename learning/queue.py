@@ -25,6 +25,7 @@ def new_questions(student, now: datetime, *, articles=None) -> QuerySet:
     )
     if articles is not None:
         questions = questions.filter(article__in=articles)
+    questions = questions.exclude(pk__in=Question.objects.in_open_quizzes(now).values("pk"))
     return (
         questions.exclude(Exists(Card.objects.filter(student=student, question=OuterRef("pk"))))
         .exclude(fact__in=met_today.values("fact"))

@@ -47,5 +47,6 @@ urlpatterns = [
     path("quizzes/<int:pk>/questions/", quizzes.quiz_questions_add_view, name="quiz_questions"),
     path("quizzes/<int:pk>/random/", quizzes.quiz_random_add_view, name="quiz_random"),
     path("quizzes/<int:pk>/publish/", quizzes.quiz_publish_view, name="quiz_publish"),
+    path("quizzes/<int:pk>/delete/", quizzes.quiz_delete_view, name="quiz_delete"),
     path("quiz-slots/<int:pk>/", quizzes.quiz_slot_change, name="quiz_slot"),
 ]

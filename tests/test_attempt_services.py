@@ -253,3 +253,81 @@ def test_close_overdue_closes_only_overdue_attempts(student, quiz, time_machine)
     _start(student, quiz)
     assert attempts_close_overdue(now=T0 + timedelta(minutes=5)) == 0
     assert attempts_close_overdue(now=T0 + timedelta(minutes=30)) == 1
+
+
+# Fixes from trying to break quizzes.
+
+
+def _answer_wrongly_and_submit(student, quiz, at=T0):
+    attempt = _start(student, quiz, at)
+    attempt_answer_save(student=student, attempt=attempt, position=2, response="Seoul", now=at)
+    attempt_submit(student=student, attempt=attempt, now=at)
+    return attempt
+
+
+def test_mistakes_do_not_become_cards_when_the_answers_are_never_shown(student, quiz):
+    Quiz.objects.filter(pk=quiz.pk).update(review_policy=Quiz.ReviewPolicy.NEVER)
+    quiz.refresh_from_db()
+    _answer_wrongly_and_submit(student, quiz)
+    assert not Card.objects.exists()
+
+
+def test_mistakes_become_cards_only_once_a_quiz_showing_answers_after_closing_closes(student, quiz):
+    Quiz.objects.filter(pk=quiz.pk).update(
+        review_policy=Quiz.ReviewPolicy.AFTER_CLOSE, closes_at=T0 + timedelta(days=1)
+    )
+    quiz.refresh_from_db()
+    _answer_wrongly_and_submit(student, quiz)
+    assert not Card.objects.exists()
+    attempts_close_overdue(now=T0 + timedelta(days=2))
+    assert Card.objects.filter(student=student).count() == 1
+
+
+def test_moving_the_closing_time_moves_the_deadline_of_attempts_in_progress(student, quiz):
+    attempt = _start(student, quiz)
+    Quiz.objects.filter(pk=quiz.pk).update(closes_at=T0 + timedelta(minutes=2))
+    attempt = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
+    assert attempt.deadline == T0 + timedelta(minutes=2)
+    assert attempt.is_finished(T0 + timedelta(minutes=3))
+
+
+def test_answers_of_a_quiz_closed_early_are_not_shown_in_an_attempt_before_it_ends(student, quiz):
+    Quiz.objects.filter(pk=quiz.pk).update(review_policy=Quiz.ReviewPolicy.AFTER_CLOSE,
+                                           closes_at=T0 + timedelta(days=1))  # fmt: skip
+    quiz.refresh_from_db()
+    assert not quiz.answers_shown(submitted=False, now=T0 + timedelta(days=2))
+
+
+@pytest.mark.parametrize(("response", "message"), [("x\x00y", "NUL"), ("x" * 3000, "too long")])
+def test_malformed_typed_answers_are_refused(student, quiz, response, message):
+    attempt = _start(student, quiz)
+    with pytest.raises(LearningError, match=message):
+        attempt_answer_save(student=student, attempt=attempt, position=1, response=response, now=T0)
+
+
+def test_a_quiz_taken_back_takes_no_more_answers(student, quiz):
+    attempt = _start(student, quiz)
+    Quiz.objects.filter(pk=quiz.pk).update(published_at=None)
+    with pytest.raises(LearningError, match="no longer open to you"):
+        attempt_answer_save(student=student, attempt=attempt, position=1, response="x", now=T0)
+
+
+def test_open_quiz_questions_stay_out_of_new_review_cards(student, quiz):
+    from learning.queue import new_questions
+
+    in_quiz = set(quiz.slots.values_list("question", flat=True))
+    assert not set(new_questions(student, T0).values_list("pk", flat=True)) & in_quiz
+    Quiz.objects.filter(pk=quiz.pk).update(published_at=None)
+    assert set(new_questions(student, T0).values_list("pk", flat=True)) >= in_quiz
+
+
+def test_random_draws_avoid_a_second_question_on_a_fact_already_asked(student, quiz):
+    fixed = quiz.slots.get(position=1).question
+    sibling = QuestionFactory(fact=fixed.fact, type="numeric", answer=7, tolerance=0)
+    other = QuestionFactory(fact__article=fixed.article, type="numeric", answer=8, tolerance=0)
+    QuizSlotFactory(quiz=quiz, position=3, question=None, pool_type="numeric")
+    for number in range(8):
+        pupil = StudentFactory(username=f"pupil{number}")
+        EnrollmentFactory(course=quiz.course, student=pupil)
+        attempt = _start(pupil, quiz)
+        assert attempt.answers.get(position=3).question_id == other.pk != sibling.pk

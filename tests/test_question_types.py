@@ -262,3 +262,22 @@ def test_an_ordering_card_shows_the_items_shuffled_and_the_order_on_the_back():
 def test_a_card_does_not_repeat_an_instruction_the_prompt_gives():
     card = question_types.flashcard(_question(True, "true_false", prompt="True or false: x."))
     assert card.instruction == ""
+
+
+def test_a_true_false_form_answer_other_than_true_or_false_is_refused():
+    with pytest.raises(ResponseError, match="true or false"):
+        question_types.question_type("true_false").response_from_form(
+            _question(True, "true_false"), {"response": "yes"}
+        )
+
+
+def test_a_matching_with_an_option_not_shown_is_refused():
+    with pytest.raises(ResponseError, match="options shown"):
+        grade(_question(PAIRS, "matching"), {"Putin": "Emperor"})
+
+
+def test_an_ordering_with_an_item_left_without_a_place_is_not_saved():
+    with pytest.raises(ResponseError, match="every item a place"):
+        question_types.question_type("ordering").response_from_form(
+            _question(ORDER, "ordering"), {"place-0": "1", "place-1": ""}
+        )

@@ -11,6 +11,7 @@ from quizzes.services import (
     ContentError,
     QuizSettings,
     quiz_create,
+    quiz_delete,
     quiz_publish,
     quiz_questions_add,
     quiz_random_add,
@@ -162,3 +163,33 @@ def test_questions_are_flagged_after_enough_attempts(quiz, course, questions):
     flags = set(QuestionFlag.objects.values_list("question", "reason"))
     assert (questions[0].pk, QuestionFlag.Reason.TOO_EASY) in flags
     assert (questions[1].pk, QuestionFlag.Reason.TOO_EASY) not in flags
+
+
+def test_a_chosen_question_that_would_empty_a_random_pool_is_refused(quiz, questions):
+    quiz_random_add(quiz=quiz, count=3)
+    with pytest.raises(ContentError, match="could not all be drawn"):
+        quiz_questions_add(quiz=quiz, questions=questions[:1])
+    assert quiz.slots.count() == 3
+
+
+def test_overlapping_pools_draw_the_narrowest_first(quiz, questions, course, student):
+    quiz_random_add(quiz=quiz, count=1)
+    quiz_random_add(quiz=quiz, count=2, article=course.articles.get())
+    quiz_publish(quiz=quiz, published=True)
+    EnrollmentFactory(course=course, student=student)
+    attempt = attempt_start(student=student, quiz=quiz, now=T0)
+    assert len({answer.question_id for answer in attempt.answers.all()}) == 3
+
+
+def test_a_quiz_nobody_started_can_be_deleted_but_not_one_with_attempts(
+    quiz, questions, course, student
+):
+    quiz_questions_add(quiz=quiz, questions=questions[:1])
+    quiz_publish(quiz=quiz, published=True)
+    EnrollmentFactory(course=course, student=student)
+    attempt_start(student=student, quiz=quiz, now=T0)
+    with pytest.raises(ContentError, match="take it back instead"):
+        quiz_delete(quiz=quiz)
+    empty = quiz_create(course=course, settings=QuizSettings(title="Unused"))
+    quiz_delete(quiz=empty)
+    assert not Quiz.objects.filter(title="Unused").exists()

@@ -220,6 +220,29 @@ def test_results_list_each_students_best_and_last_score(instructor_client, instr
     row = instructor_client.get(reverse("learning:quiz_results", args=[quiz.pk])).context["rows"][0]
     assert (row.attempts, row.best.score, row.last.score) == (2, 1, 0)
     csv = instructor_client.get(reverse("learning:quiz_results_csv", args=[quiz.pk]))
-    assert "stu,2,1,0,1," in csv.content.decode()
+    assert "stu,2,,1,0,1," in csv.content.decode()
     analysis = instructor_client.get(reverse("learning:quiz_analysis", args=[quiz.pk]))
     assert analysis.context["statistics"][0].facility == 1
+
+
+def test_checking_saves_the_answer_in_the_form_first_and_stays_on_its_page(student_client, attempt):
+    Quiz.objects.filter(pk=attempt.quiz_id).update(
+        review_policy=Quiz.ReviewPolicy.IMMEDIATELY, layout=Quiz.Layout.ONE
+    )
+    url = reverse("learning:attempt_check", args=[attempt.pk, 2])
+    response = student_client.post(url, {"response": "Hanoi"})
+    answer = attempt.answers.get(position=2)
+    assert (answer.response, answer.checked_at is not None) == ("Hanoi", True)
+    assert response["Location"].endswith("?page=2#q-2")
+
+
+def test_a_bad_article_filter_in_the_builder_shows_every_article(instructor_client, instructor):
+    quiz = QuizFactory(course=CourseFactory(instructor=instructor))
+    url = reverse("quizzes:quiz_detail", args=[quiz.pk])
+    assert instructor_client.get(url, {"article": "abc"}).status_code == 200
+
+
+def test_an_ordering_starts_with_no_place_chosen(student_client, attempt):
+    page = student_client.get(reverse("learning:attempt", args=[attempt.pk])).content.decode()
+    ordering = page.split('id="q-5"')[1].split("</section>")[0]
+    assert "selected" not in ordering

@@ -80,6 +80,7 @@ TEACH_ROUTES = {
     "quizzes:quiz_questions": _post(lambda o: [o.quiz.pk], {"points": "1"}),
     "quizzes:quiz_random": _post(lambda o: [o.quiz.pk], {"count": "1", "points": "1"}),
     "quizzes:quiz_publish": _post(lambda o: [o.quiz.pk], {"published": "0"}),
+    "quizzes:quiz_delete": _post(lambda o: [o.quiz.pk]),
     "quizzes:quiz_slot": _post(lambda o: [o.slot.pk], {"action": "remove"}),
     "learning:teach_leeches": Route(),
     "learning:quiz_results": Route(args=lambda o: [o.quiz.pk]),

@@ -1,8 +1,10 @@
 """Quiz attempts: the questions drawn for one sitting of a quiz and every answer given.
 
-An attempt is over when it is submitted or when its deadline has passed: one whose student never
-came back counts as submitted at its deadline on every read (`is_finished`, `finished`), and
-`close_overdue_attempts` writes that down in bulk."""
+An attempt is over when it is submitted or when its deadline has passed: the end of its time
+limit or the quiz's closing time, whichever comes first, read from the quiz as it is now (so an
+instructor moving the closing time moves the deadline of attempts in progress, as in Moodle). One
+whose student never came back counts as submitted at its deadline on every read (`is_finished`,
+`finished`), and `close_overdue_attempts` writes that down in bulk."""
 
 from datetime import datetime
 
@@ -13,20 +15,22 @@ from django.db.models import Q
 from quizzes.models import Question, Quiz
 
 
+def _past_deadline(now: datetime) -> Q:
+    return Q(limit_ends__lte=now) | Q(quiz__closes_at__lte=now)
+
+
 class AttemptQuerySet(models.QuerySet):
     def of(self, student) -> "AttemptQuerySet":
         return self.filter(student_id=student.pk)
 
     def finished(self, now: datetime) -> "AttemptQuerySet":
-        return self.filter(Q(submitted_at__isnull=False) | Q(deadline__lte=now))
+        return self.filter(Q(submitted_at__isnull=False) | _past_deadline(now))
 
     def in_progress(self, now: datetime) -> "AttemptQuerySet":
-        return self.filter(
-            Q(deadline__isnull=True) | Q(deadline__gt=now), submitted_at__isnull=True
-        )
+        return self.filter(submitted_at__isnull=True).exclude(_past_deadline(now))
 
     def overdue(self, now: datetime) -> "AttemptQuerySet":
-        return self.filter(submitted_at__isnull=True, deadline__lte=now)
+        return self.filter(_past_deadline(now), submitted_at__isnull=True)
 
     def of_quizzes_taught_by(self, instructor) -> "AttemptQuerySet":
         return self.filter(quiz__in=Quiz.objects.editable_by(instructor))
@@ -39,12 +43,14 @@ class Attempt(models.Model):
     )
     number = models.PositiveSmallIntegerField()
     started_at = models.DateTimeField()
-    # The end of the time limit or the quiz's closing time, whichever comes first; none without.
-    deadline = models.DateTimeField(null=True, blank=True)
+    # When the time limit runs out (none without one); see `deadline`.
+    limit_ends = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     # Points earned, out of max_score, set when the attempt is closed.
     score = models.FloatField(null=True, blank=True)
     max_score = models.FloatField()
+    # The questions answered wrongly became review cards (once the answers could be seen).
+    mistakes_carded = models.BooleanField(default=False)
 
     objects = AttemptQuerySet.as_manager()
 
@@ -66,8 +72,15 @@ class Attempt(models.Model):
     def __str__(self) -> str:
         return f"{self.student} · {self.quiz} #{self.number}"
 
+    @property
+    def deadline(self) -> datetime | None:
+        """The end of the time limit or the quiz's closing time, whichever comes first."""
+        ends = [end for end in (self.limit_ends, self.quiz.closes_at) if end is not None]
+        return min(ends) if ends else None
+
     def is_finished(self, now: datetime) -> bool:
-        return self.submitted_at is not None or (self.deadline is not None and now >= self.deadline)
+        deadline = self.deadline
+        return self.submitted_at is not None or (deadline is not None and now >= deadline)
 
     def finished_at(self, now: datetime) -> datetime | None:
         """When it ended: its submission, or its deadline if that passed first."""

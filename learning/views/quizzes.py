@@ -1,6 +1,8 @@
 """A student's quizzes: the list, a quiz's page, an attempt (answers saved as they change),
 submitting it, and its result as the quiz's review policy allows."""
 
+import dataclasses
+import random
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -93,7 +95,13 @@ def quiz_page(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("learning:attempt", pk=attempt.pk)
     row = next(row for row in _rows(request.user, now) if row.quiz.pk == quiz.pk)
     attempts = Attempt.objects.of(request.user).filter(quiz=quiz).order_by("number")
-    context = {"quiz": quiz, "row": row, "attempts": attempts, "now": now}
+    context = {
+        "quiz": quiz,
+        "row": row,
+        "attempts": attempts,
+        "now": now,
+        "is_open": quiz.is_open(now),
+    }
     return render(request, "learning/quiz_page.html", context)
 
 
@@ -119,9 +127,9 @@ class ShownQuestion:
 
     @property
     def places(self) -> list[int]:
-        """For an ordering, the place the student gave each item shown (1-based)."""
-        if not self.front.ordered or not isinstance(self.response, list):
-            return list(range(1, len(self.front.options) + 1))
+        """For an ordering, the place the student gave each item shown (1-based; 0 for none)."""
+        if not isinstance(self.response, list):
+            return [0] * len(self.front.options)
         order = {item: place for place, item in enumerate(self.response, start=1)}
         return [order.get(item, 0) for item in self.front.options]
 
@@ -134,8 +142,15 @@ class ShownQuestion:
 def _shown(answer: AttemptAnswer, *, feedback: bool) -> ShownQuestion:
     question = answer.question.as_of(answer.question_version)
     card = question_types.flashcard(question)
+    front = card.front()
+    if front.picks and len(front.options) > 2:
+        # As Moodle shuffles within questions: each attempt its own order of the options, the
+        # same on every showing of that attempt.
+        options = list(front.options)
+        random.Random(f"{answer.attempt_id}:{answer.position}").shuffle(options)  # noqa: S311
+        front = dataclasses.replace(front, options=options)
     return ShownQuestion(
-        answer=answer, question=question, front=card.front(), feedback=card if feedback else None
+        answer=answer, question=question, front=front, feedback=card if feedback else None
     )
 
 
@@ -168,6 +183,25 @@ def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "learning/attempt.html", context)
 
 
+def _save_posted(request: HttpRequest, attempt: Attempt, answer: AttemptAnswer, now):
+    """Save the answer the form posted; a checked answer's form posts nothing to save."""
+    if answer.checked_at is not None:
+        return answer
+    kind = question_types.question_type(answer.question.type)
+    question = answer.question.as_of(answer.question_version)
+    response = kind.response_from_form(question, request.POST)
+    return attempt_answer_save(
+        student=request.user, attempt=attempt, position=answer.position, response=response, now=now
+    )
+
+
+def _question_url(attempt: Attempt, position: int, page: str = "") -> str:
+    url = redirect("learning:attempt", pk=attempt.pk).url
+    if not page and attempt.quiz.layout == Quiz.Layout.ONE:
+        page = str(position)
+    return f"{url}?page={page}#q-{position}" if page else f"{url}#q-{position}"
+
+
 @study_required
 @require_POST
 def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
@@ -177,13 +211,7 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
     now = timezone.now()
     error = ""
     try:
-        kind = question_types.question_type(answer.question.type)
-        response = kind.response_from_form(
-            answer.question.as_of(answer.question_version), request.POST
-        )
-        answer = attempt_answer_save(
-            student=request.user, attempt=attempt, position=position, response=response, now=now
-        )
+        answer = _save_posted(request, attempt, answer, now)
     except (LearningError, question_types.ResponseError) as exc:
         error = str(exc)
     if request.htmx:
@@ -196,8 +224,7 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
     if target == "submit":
         return redirect("learning:attempt_submit", pk=attempt.pk)
     page = target if target.isascii() and target.isdigit() else ""
-    url = redirect("learning:attempt", pk=attempt.pk).url
-    return redirect(f"{url}?page={page}#q-{position}" if page else f"{url}#q-{position}")
+    return redirect(_question_url(attempt, position, page))
 
 
 @study_required
@@ -205,13 +232,16 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
 def attempt_check(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Immediate feedback: lock in one answer and show whether it is right."""
     attempt = _student_attempt(request, pk)
+    answer = get_object_or_404(attempt.answers.select_related("question"), position=position)
+    now = timezone.now()
     try:
-        attempt_answer_check(
-            student=request.user, attempt=attempt, position=position, now=timezone.now()
-        )
-    except LearningError as error:
+        # The answer as it stands in the form is saved first: a click right after choosing
+        # must not check the answer saved before.
+        _save_posted(request, attempt, answer, now)
+        attempt_answer_check(student=request.user, attempt=attempt, position=position, now=now)
+    except (LearningError, question_types.ResponseError) as error:
         messages.error(request, str(error))
-    return redirect(f"{redirect('learning:attempt', pk=attempt.pk).url}#q-{position}")
+    return redirect(_question_url(attempt, position))
 
 
 @study_required
@@ -255,5 +285,6 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
         "quiz": attempt.quiz,
         "questions": [_shown(answer, feedback=shown_answers) for answer in answers],
         "answers_shown": shown_answers,
+        "time_taken": attempt.submitted_at - attempt.started_at,
     }
     return render(request, "learning/attempt_result.html", context)

@@ -47,11 +47,20 @@ def quiz_results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     out = io.StringIO()
     write_safe_csv(
         out,
-        ["student", "attempts", "best score", "last score", "out of", "last time taken (s)"],
+        [
+            "student",
+            "attempts",
+            "in progress",
+            "best score",
+            "last score",
+            "out of",
+            "last time taken (s)",
+        ],
         [
             [
                 row.student.username,
                 row.attempts,
+                "yes" if row.in_progress else "",
                 _score(row.best),
                 _score(row.last),
                 f"{row.last.max_score:g}" if row.last else "",

@@ -144,8 +144,6 @@ def _note(question, article_title: str) -> genanki.Note:
 def _front(card) -> str:
     parts = [f'<div class="prompt">{_html(card.prompt)}</div>']
     instruction = card.instruction
-    if card.tolerance:
-        instruction = f"{instruction} Within ± {card.tolerance} counts.".strip()
     if instruction:
         parts.append(f'<p class="instruction">{_html(instruction)}</p>')
     if card.left:

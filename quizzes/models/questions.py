@@ -25,6 +25,15 @@ class QuestionQuerySet(models.QuerySet):
     def reviewable(self) -> "QuestionQuerySet":
         return self.filter(reviewable_q())
 
+    def in_open_quizzes(self, now) -> "QuestionQuerySet":
+        """Questions chosen for a published quiz that has not closed: kept out of the review
+        queue meanwhile, so a card's back does not give a quiz's answer away."""
+        open_slots = models.Q(quiz_slots__quiz__published_at__isnull=False) & (
+            models.Q(quiz_slots__quiz__closes_at__isnull=True)
+            | models.Q(quiz_slots__quiz__closes_at__gt=now)
+        )
+        return self.filter(open_slots).distinct()
+
     def flagged(self) -> "QuestionQuerySet":
         """Questions the item analysis of a quiz flagged for another look."""
         return self.filter(flags__isnull=False).distinct()

@@ -101,7 +101,7 @@ class Quiz(models.Model):
         if self.review_policy == policy.NEVER:
             return False
         if self.review_policy == policy.AFTER_CLOSE:
-            return self.is_closed(now)
+            return submitted and self.is_closed(now)
         return submitted
 
     @property

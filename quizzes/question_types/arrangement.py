@@ -69,6 +69,8 @@ class Ordering(QuestionType):
         places = [(data.get(f"place-{index}") or "").strip() for index in range(len(shown))]
         if not any(places):
             return None
+        if not all(places):
+            raise ResponseError("Give every item a place to save the order.")
         wanted = {str(number) for number in range(1, len(shown) + 1)}
         if set(places) != wanted:
             raise ResponseError(f"Give each item a different place, from 1 to {len(shown)}.")
@@ -135,6 +137,9 @@ class Matching(QuestionType):
             raise ResponseError("Match each item with one option.")
         if any(left not in answer for left, _ in given):
             raise ResponseError("Match only the items shown.")
+        offered = set(self.card_sides(question).get("right", [])) | set(answer.values())
+        if any(right not in offered for _, right in given):
+            raise ResponseError("Match each item with one of the options shown.")
         matched = dict(given)
         right = sum(matched.get(left) == answer[left] for left in answer)
         shown = "; ".join(f"{left} → {matched[left]}" for left in answer if left in matched)

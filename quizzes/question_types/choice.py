@@ -61,7 +61,9 @@ class TrueFalse(QuestionType):
 
     def response_from_form(self, question, data):
         text = (data.get("response") or "").strip().casefold()
-        return _TRUTH.get(text) if text else None
+        if text and text not in _TRUTH:
+            raise ResponseError("Answer true or false.")
+        return _TRUTH.get(text)
 
     def parse_answer(self, text: str):
         value = _TRUTH.get(text.strip().casefold())

@@ -30,7 +30,8 @@ def other_accepted(question, same=str.casefold) -> list[str]:
 
 @dataclass(frozen=True)
 class Front:
-    """What a student may see before answering: no answer, accepted answer or explanation."""
+    """What a student may see before answering: no answer, accepted answer or explanation, and
+    no tolerance either (a generated tolerance is a share of the answer: ± 4.75 gives away 95)."""
 
     type: str
     prompt: str
@@ -38,7 +39,6 @@ class Front:
     options: list[str]
     left: list[str]
     right: list[str]
-    tolerance: str
     typed: bool
     picks: bool
     ordered: bool
@@ -78,7 +78,6 @@ class Flashcard:
             options=self.options,
             left=self.left,
             right=self.right,
-            tolerance=self.tolerance,
             typed=self.typed,
             picks=self.picks,
             ordered=self.ordered,

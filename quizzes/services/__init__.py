@@ -26,6 +26,7 @@ from quizzes.services.questions import (
 from quizzes.services.quizzes import (
     QuizSettings,
     quiz_create,
+    quiz_delete,
     quiz_publish,
     quiz_questions_add,
     quiz_random_add,
@@ -57,6 +58,7 @@ __all__ = [
     "questions_import_gift",
     "questions_review",
     "quiz_create",
+    "quiz_delete",
     "quiz_publish",
     "quiz_questions_add",
     "quiz_random_add",

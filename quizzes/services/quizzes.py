@@ -91,6 +91,41 @@ def _next_positions(quiz: Quiz, count: int) -> range:
     return range(top + 1, top + count + 1)
 
 
+def draw_plan(quiz: Quiz, *, exclude_facts: bool) -> dict[int, list[int]] | None:
+    """Which questions each random slot can draw so that no question comes twice (and, with
+    `exclude_facts`, no two questions on one fact, where one would answer the other): the slots
+    with the smallest pools choose first. None when some slot would find nothing left."""
+    slots = list(quiz.slots.select_related("question"))
+    taken = {slot.question_id for slot in slots if not slot.is_random}
+    facts = {slot.question.fact_id for slot in slots if not slot.is_random}
+    pools = {
+        slot.pk: list(slot.pool().exclude(pk__in=taken).values_list("pk", "fact_id"))
+        for slot in slots
+        if slot.is_random
+    }
+    plan: dict[int, list[int]] = {}
+    for slot_pk in sorted(pools, key=lambda pk: len(pools[pk])):
+        left = [(pk, fact) for pk, fact in pools[slot_pk] if pk not in taken]
+        if exclude_facts:
+            left = [(pk, fact) for pk, fact in left if fact not in facts]
+        if not left:
+            return None
+        plan[slot_pk] = [pk for pk, _ in left]
+        # Reserve one for the feasibility of the others: the first of what is left.
+        taken.add(left[0][0])
+        facts.add(left[0][1])
+    return plan
+
+
+def _refuse_unfillable(quiz: Quiz) -> None:
+    if draw_plan(quiz, exclude_facts=False) is None:
+        raise ContentError(
+            "The random questions could not all be drawn: a pool has fewer questions than the "
+            "slots that draw from it, once the chosen questions are left out. Draw fewer, or "
+            "widen a pool."
+        )
+
+
 def _points(points: float) -> float:
     if not 0 < points <= 100:
         raise ContentError("Points are more than 0 and at most 100.")
@@ -112,6 +147,7 @@ def quiz_questions_add(*, quiz: Quiz, questions, points: float = 1) -> int:
         QuizSlot(quiz=quiz, position=position, points=points, question=question)
         for position, question in zip(_next_positions(quiz, len(wanted)), wanted, strict=True)
     )
+    _refuse_unfillable(quiz)
     return len(wanted)
 
 
@@ -142,6 +178,7 @@ def quiz_random_add(
         QuizSlot(quiz=quiz, position=position, points=points, pool_article=article, pool_type=type)
         for position in _next_positions(quiz, count)
     )
+    _refuse_unfillable(quiz)
     return count
 
 
@@ -199,7 +236,19 @@ def quiz_publish(*, quiz: Quiz, published: bool) -> Quiz:
             f"{', '.join(map(str, withdrawn))} {'are' if len(withdrawn) > 1 else 'is'} no longer "
             "approved: remove or approve them first."
         )
+    _refuse_unfillable(quiz)
     if quiz.published_at is None:
         quiz.published_at = timezone.now()
         quiz.save(update_fields=["published_at"])
     return quiz
+
+
+@transaction.atomic
+def quiz_delete(*, quiz: Quiz) -> None:
+    """Delete a quiz nobody has started; one with attempts is taken back instead."""
+    quiz = _locked(quiz)
+    if quiz.attempts.exists():
+        raise ContentError(
+            "Students have attempted this quiz: take it back instead, so their results stay."
+        )
+    quiz.delete()

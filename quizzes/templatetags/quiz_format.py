@@ -9,10 +9,11 @@ register = template.Library()
 
 @register.filter
 def duration_minutes(value: timedelta | None) -> str:
-    """A time limit in whole minutes: "20"."""
+    """A time limit in whole minutes: "20 minutes", "1 minute"."""
     if value is None:
         return ""
-    return f"{round(value.total_seconds() / 60):,}"
+    minutes = round(value.total_seconds() / 60)
+    return f"{minutes:,} minute{'s' if minutes != 1 else ''}"
 
 
 @register.filter

@@ -11,6 +11,7 @@ from quizzes.models import Quiz, QuizSlot
 from quizzes.permissions import teacher_required
 from quizzes.services import (
     quiz_create,
+    quiz_delete,
     quiz_publish,
     quiz_questions_add,
     quiz_random_add,
@@ -73,7 +74,10 @@ def quiz_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
     quiz = owned_quiz(request, pk)
-    article = quiz.course.articles.filter(pk=request.GET.get("article") or None).first()
+    wanted = request.GET.get("article", "")
+    article = None
+    if wanted.isascii() and wanted.isdigit():
+        article = quiz.course.articles.filter(pk=int(wanted)).first()
     slots = list(quiz.slots.select_related("question", "question__article", "pool_article"))
     context = {
         "quiz": quiz,
@@ -150,6 +154,7 @@ def quiz_slot_change(request: HttpRequest, pk: int) -> HttpResponse:
             if not form.is_valid():
                 raise ContentError(_first_error(form))
             quiz_slot_points(slot=slot, points=form.cleaned_data["points"])
+            messages.success(request, f"Question {slot.position} is worth {slot.points:g} now.")
         else:
             raise ContentError("Move, score or remove the question.")
     except ContentError as error:
@@ -174,3 +179,17 @@ def quiz_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             else "Taken back from students.",
         )
     return redirect(quiz)
+
+
+@teacher_required
+@require_POST
+def quiz_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    quiz = owned_quiz(request, pk)
+    course = quiz.course
+    try:
+        quiz_delete(quiz=quiz)
+    except ContentError as error:
+        messages.error(request, str(error))
+        return redirect(quiz)
+    messages.success(request, f"“{quiz.title}” is deleted.")
+    return redirect(course)
