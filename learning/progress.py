@@ -94,7 +94,7 @@ def due_forecast(student, now: datetime) -> list[tuple[date, int]]:
     shown_at = Greatest("due", "buried_until", Value(now))  # PostgreSQL's GREATEST skips NULLs
     counts = dict(
         Card.objects.filter(student=student, suspended=False, due__lt=horizon)
-        .studyable()
+        .studyable(student)
         .annotate(day=TruncDate(shown_at, tzinfo=zone))
         .values("day")
         .annotate(n=Count("id"))
@@ -143,7 +143,7 @@ def student_progress(student, now: datetime) -> Progress:
             buried_until__isnull=True,
             due__lt=student.day_start(now, days=1),
         )
-        .studyable()
+        .studyable(student)
         .count()
     )
     return Progress(

@@ -53,7 +53,8 @@ def new_cards_left(student, now: datetime, *, articles=None) -> int:
 def next_due(student, now: datetime, *, articles=None) -> datetime | None:
     """When the next card comes up, once nothing is due: a learning card at its due time, a review
     card at the start of its day, a buried card when its burial ends."""
-    cards = Card.objects.of(student).filter(suspended=False).studyable().in_articles(articles)
+    cards = Card.objects.of(student).filter(suspended=False).studyable(student)
+    cards = cards.in_articles(articles)
     waiting = cards.filter(buried_until__isnull=True)
     first_learning = _first(waiting.exclude(state=Card.State.REVIEW), "due")
     first_review = _first(waiting.filter(state=Card.State.REVIEW), "due")
@@ -86,7 +87,7 @@ class StudyCounts:
 
 def study_counts(student, now: datetime, *, articles=None) -> StudyCounts:
     """The figures every study page shows: cards due now and new cards left today."""
-    due = Card.objects.due_for(student, now).studyable().in_articles(articles).order_by()
+    due = Card.objects.due_for(student, now).studyable(student).in_articles(articles).order_by()
     return StudyCounts(
         new_left=new_cards_left(student, now, articles=articles),
         due_by_article=Counter(dict(due.values_list("question__article").annotate(n=Count("id")))),

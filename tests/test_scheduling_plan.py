@@ -59,7 +59,7 @@ def test_a_page_of_the_due_queue_is_an_index_scan_without_a_sort(many_cards):
 
 
 def test_the_review_pages_next_card_query_is_an_index_scan_without_a_sort(many_cards):
-    queryset = Card.objects.due_for(many_cards[0], NOW).studyable()
+    queryset = Card.objects.due_for(many_cards[0], NOW).studyable(many_cards[0])
     plan = queryset.select_related("question", "question__article")[:1].explain()
     assert "Index Scan using card_due_queue" in plan
     assert "Sort" not in plan

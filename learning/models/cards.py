@@ -13,6 +13,7 @@ from learning.scheduling import (
     day_start,
 )
 from quizzes.models import Course, Question
+from quizzes.models.courses import studied_articles
 
 
 class CardQuerySet(models.QuerySet):
@@ -44,17 +45,16 @@ class CardQuerySet(models.QuerySet):
             due__lt=day_start(student.time_zone, now, days=1),
         ).order_by("due", "id")
 
-    def in_current_courses(self) -> "CardQuerySet":
-        """Cards whose article is in a course their student has not left."""
-        in_a_current_course = Course.objects.studied_by(OuterRef("student")).filter(
-            articles=OuterRef("question__article")
-        )
-        return self.filter(Exists(in_a_current_course))
+    def in_current_courses(self, student) -> "CardQuerySet":
+        """The student's cards whose article is in a course they have not left. (A plain
+        subquery on the student's articles, worked out once: the review page's query stays an
+        index scan that stops at the first card.)"""
+        return self.filter(question__article_id__in=studied_articles(student))
 
-    def studyable(self) -> "CardQuerySet":
-        """Cards that may come up: in a current course, and their question still approved (not
-        rejected or retired since the card was made)."""
-        return self.in_current_courses().filter(question__status=Question.Status.APPROVED)
+    def studyable(self, student) -> "CardQuerySet":
+        """Cards that may come up: in a current course of the student's, and their question
+        still approved (not rejected or retired since the card was made)."""
+        return self.in_current_courses(student).filter(question__status=Question.Status.APPROVED)
 
     def in_articles(self, articles) -> "CardQuerySet":
         """Narrowed to some articles' cards (the review page's choice of a course or an

@@ -48,7 +48,7 @@ def review_next(*, student, now: datetime, articles=None) -> Card | None:
     if now.tzinfo is None:
         raise LearningError("Times must be timezone-aware.")
     cards_unbury(student=student, now=now)
-    due = Card.objects.due_for(student, now).studyable().in_articles(articles)
+    due = Card.objects.due_for(student, now).studyable(student).in_articles(articles)
     card = due.select_related("question", "question__article").first()
     return card or _card_introduce(student=student, now=now, articles=articles)
 

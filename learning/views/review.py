@@ -114,7 +114,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 def _student_card(request: HttpRequest, pk: int) -> Card:
     # Only cards of the student's current courses: a course they left is out of their reviews.
-    cards = Card.objects.of(request.user).in_current_courses()
+    cards = Card.objects.of(request.user).in_current_courses(request.user)
     return get_object_or_404(cards.select_related("question", "question__article"), pk=pk)
 
 

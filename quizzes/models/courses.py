@@ -5,6 +5,7 @@ import unicodedata
 
 from django.conf import settings
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from quizzes.models.articles import Article
@@ -24,18 +25,31 @@ def normalise_join_code(typed: str) -> str:
     return "".join(char for char in folded if char.isalnum())
 
 
+def studied_courses(student) -> RawSQL:
+    """The one statement of which courses a student is in (enrolled, not left): the ids, for
+    `pk__in=`. SQL rather than a queryset because the review page asks it for every card: the
+    ORM takes about a millisecond to compile the nested subquery, the database microseconds to
+    run it. Only table names are put into the text; the student's id is a parameter."""
+    sql = f"SELECT course_id FROM {Enrollment._meta.db_table} WHERE student_id = %s AND left_at IS NULL"  # noqa: E501, S608
+    return RawSQL(sql, [student.pk])  # noqa: S611
+
+
+def studied_articles(student) -> RawSQL:
+    """The ids of the articles of the courses a student is in, as `studied_courses`."""
+    courses = studied_courses(student)
+    through = Course.articles.through._meta.db_table
+    sql = f"SELECT article_id FROM {through} WHERE course_id IN ({courses.sql})"  # noqa: S608
+    return RawSQL(sql, courses.params)  # noqa: S611
+
+
 class CourseQuerySet(models.QuerySet):
     def editable_by(self, user) -> "CourseQuerySet":
         """The courses a user may see and change as an instructor: the ones they teach."""
         return self.filter(instructor_id=user.pk) if user.is_authenticated else self.none()
 
     def studied_by(self, student) -> "CourseQuerySet":
-        """The courses a student is enrolled in and has not left. `student` is a user or, in a
-        subquery, an expression naming one (`OuterRef("student")`)."""
-        return self.filter(
-            enrollments__student=getattr(student, "pk", student),
-            enrollments__left_at__isnull=True,
-        ).distinct()
+        """The courses a student is enrolled in and has not left."""
+        return self.filter(pk__in=studied_courses(student))
 
     def active(self) -> "CourseQuerySet":
         return self.filter(archived_at__isnull=True)
