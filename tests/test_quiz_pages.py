@@ -246,3 +246,23 @@ def test_an_ordering_starts_with_no_place_chosen(student_client, attempt):
     page = student_client.get(reverse("learning:attempt", args=[attempt.pk])).content.decode()
     ordering = page.split('id="q-5"')[1].split("</section>")[0]
     assert "selected" not in ordering
+
+
+def test_when_the_time_limit_runs_out_the_attempt_pages_show_the_result(
+    student_client, quiz, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    student_client.post(reverse("learning:quiz", args=[quiz.pk]))
+    attempt = Attempt.objects.get()
+    save = reverse("learning:attempt_answer", args=[attempt.pk, 2])
+    student_client.post(save, {"response": "Hanoi"}, **HTMX)
+    time_machine.shift(timedelta(minutes=21))
+    page = student_client.get(reverse("learning:attempt", args=[attempt.pk]))
+    assert page["Location"] == reverse("learning:attempt_result", args=[attempt.pk])
+    late = student_client.post(save, {"response": "Seoul"}, **HTMX)
+    assert "Time is up" in late.content.decode()
+    result = student_client.get(reverse("learning:attempt_result", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    assert attempt.submitted_at == attempt.started_at + timedelta(minutes=20)
+    assert attempt.score == 1
+    assert "Your result" in result.content.decode()
