@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # quizzes before learning: the role groups are built after quizzes' permissions exist.
     "quizzes",
     "learning",
@@ -188,6 +192,45 @@ AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "learning.login_protection.client_ip"
 AXES_LOCKOUT_CALLABLE = "learning.login_protection.lockout_response"
 AXES_VERBOSE = False  # its start-up banner would open every command's output
+
+# The REST API for mobile clients (/api/v1/): JSON only, JWT for apps and the session for the
+# browser, one error format (learning.api.errors), cursor pagination, writes throttled per user.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "learning.api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "learning.api.pagination.Cursor",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"writes": env_str("API_WRITES_PER_MINUTE", "120") + "/minute"},
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# Access tokens live minutes and refresh tokens days; each refresh gives a new refresh token and
+# retires the old one, and logging out retires it too.
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=10),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=14),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "News Quiz API",
+    "DESCRIPTION": "Everything a student does, and an instructor's main work, for mobile apps.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The documentation pages' assets are served from this site (drf-spectacular-sidecar).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Student sign-ups from one address per hour (learning.services.student_sign_up). A school whose
 # pupils share one address may raise it.

@@ -1,6 +1,13 @@
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 
 from learning import health
 from learning.views import accounts, courses, quizzes, results, review, study, teach
@@ -64,6 +71,18 @@ urlpatterns = [
     path("", include(learning_patterns)),
     path("teach/", include("quizzes.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("learning.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+    # ReDoc styles itself with <style> elements it writes at run time: this page alone allows
+    # them (scripts still only from this site).
+    path(
+        "api/redoc/",
+        csp_update({"style-src": [SELF, UNSAFE_INLINE]})(
+            SpectacularRedocView.as_view(url_name="api_schema")
+        ),
+        name="api_redoc",
+    ),
 ]
 
 # While static files are not collected every page fails; the handler says why (see health.py).

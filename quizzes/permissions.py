@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.utils import timezone
+from rest_framework.permissions import BasePermission
 
 TEACH_PERMISSION = "quizzes.add_article"
 
@@ -27,3 +28,12 @@ def teacher_required(view):
             return view(request, *args, **kwargs)
 
     return login_required(permission_required(TEACH_PERMISSION, raise_exception=True)(in_time_zone))
+
+
+class CanTeach(BasePermission):
+    """The API's form of `teacher_required`: instructors only (403 for other users)."""
+
+    message = "Only instructors may do this."
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated and can_teach(request.user))

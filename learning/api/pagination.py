@@ -1,0 +1,10 @@
+from rest_framework.pagination import CursorPagination
+
+
+class Cursor(CursorPagination):
+    """Cursor pagination: stable pages while rows are added, and no count query."""
+
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "limit"
+    ordering = "-id"

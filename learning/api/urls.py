@@ -1,0 +1,18 @@
+"""/api/v1/: the study side's routes and the content side's (`quizzes.api.urls`)."""
+
+from django.urls import include, path
+
+from learning.api import account, auth, courses
+
+app_name = "api"
+urlpatterns = [
+    path("auth/token/", auth.TokenObtain.as_view(), name="token"),
+    path("auth/token/refresh/", auth.TokenRefresh.as_view(), name="token_refresh"),
+    path("auth/logout/", auth.Logout.as_view(), name="logout"),
+    path("me/", account.Me.as_view(), name="me"),
+    path("me/settings/", account.Settings.as_view(), name="settings"),
+    path("courses/", courses.Courses.as_view(), name="courses"),
+    path("courses/join/", courses.Join.as_view(), name="course_join"),
+    path("courses/<int:pk>/leave/", courses.Leave.as_view(), name="course_leave"),
+    path("", include("quizzes.api.urls")),
+]

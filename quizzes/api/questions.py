@@ -1,0 +1,108 @@
+"""The question bank for instructors: list with the bank's filters, read with versions and
+flags, approve or reject, edit (a new version), write by hand."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from quizzes.api.serializers import (
+    QuestionContentIn,
+    QuestionCreateIn,
+    QuestionDetailOut,
+    QuestionOut,
+)
+from quizzes.models import Article, Question
+from quizzes.permissions import CanTeach
+from quizzes.services import question_create, question_review, question_update
+
+FILTERS = [
+    OpenApiParameter("article", OpenApiTypes.INT, description="Only this article's"),
+    OpenApiParameter("status", OpenApiTypes.STR, enum=["candidate", "approved", "rejected"]),
+    OpenApiParameter("type", OpenApiTypes.STR, enum=Question.Type.values),
+    OpenApiParameter("q", OpenApiTypes.STR, description="Words in the prompt, answer or sentence"),
+    OpenApiParameter("flagged", OpenApiTypes.BOOL, description="Only those flagged by quizzes"),
+]
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isascii() and value.isdigit() else None
+
+
+class Questions(ListAPIView):
+    permission_classes = [CanTeach]
+    serializer_class = QuestionOut
+
+    def get_queryset(self):
+        params = self.request.query_params
+        questions = Question.objects.editable_by(self.request.user)
+        if "article" in params:
+            questions = questions.filter(article_id=_number(params["article"]))
+        status_ = params.get("status")
+        kind = params.get("type")
+        return questions.bank(
+            status=status_ if status_ in Question.Status.values else None,
+            type=kind if kind in Question.Type.values else None,
+            text=params.get("q", "")[:200],
+            flagged=params.get("flagged") in {"1", "true"},
+        )
+
+    @extend_schema(parameters=FILTERS, summary="Your questions, with the bank's filters")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        request=QuestionCreateIn,
+        responses={201: QuestionDetailOut},
+        summary="Write a question by hand on one of your articles (approved)",
+    )
+    def post(self, request):
+        data = QuestionCreateIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        article = get_object_or_404(
+            Article.objects.editable_by(request.user), pk=data.validated_data["article"]
+        )
+        question = question_create(article=article, content=data.content(), author=request.user)
+        return Response(QuestionDetailOut(question).data, status=status.HTTP_201_CREATED)
+
+
+def _owned(request, pk: int) -> Question:
+    questions = Question.objects.editable_by(request.user).prefetch_related("versions", "flags")
+    return get_object_or_404(questions, pk=pk)
+
+
+class QuestionDetail(APIView):
+    permission_classes = [CanTeach]
+
+    @extend_schema(responses=QuestionDetailOut, summary="A question with its versions and flags")
+    def get(self, request, pk: int):
+        return Response(QuestionDetailOut(_owned(request, pk)).data)
+
+    @extend_schema(
+        request=QuestionContentIn,
+        responses=QuestionDetailOut,
+        summary="Edit a question: saves a new version, keeping the one before",
+    )
+    def put(self, request, pk: int):
+        question = _owned(request, pk)
+        data = QuestionContentIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        saved = question_update(question=question, content=data.content(), editor=request.user)
+        return Response(QuestionDetailOut(_owned(request, saved.pk)).data)
+
+
+class QuestionReview(APIView):
+    """Approve or reject a question (the URL says which)."""
+
+    permission_classes = [CanTeach]
+    status_value = ""
+
+    @extend_schema(request=None, responses=QuestionOut)
+    def post(self, request, pk: int):
+        question = question_review(
+            question=_owned(request, pk), status=self.status_value, reviewer=request.user
+        )
+        return Response(QuestionOut(question).data)
