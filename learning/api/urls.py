@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from learning.api import account, auth, courses, quizzes
+from learning.api import account, auth, courses, progress, quizzes
 
 app_name = "api"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("courses/", courses.Courses.as_view(), name="courses"),
     path("courses/join/", courses.Join.as_view(), name="course_join"),
     path("courses/<int:pk>/leave/", courses.Leave.as_view(), name="course_leave"),
+    path("progress/", progress.Progress.as_view(), name="progress"),
     path("quizzes/", quizzes.Quizzes.as_view(), name="quizzes"),
     path("quizzes/<int:pk>/attempts/", quizzes.Attempts.as_view(), name="attempts"),
     path("attempts/<int:pk>/", quizzes.AttemptDetail.as_view(), name="attempt"),

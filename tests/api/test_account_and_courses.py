@@ -68,3 +68,13 @@ def test_instructors_cannot_join_courses(instructor_api, course):
 def test_an_instructor_lists_the_courses_they_teach(instructor_api, instructor, course):
     CourseFactory(instructor=instructor, title="Mine")
     assert [c["title"] for c in instructor_api.get("/api/v1/courses/").json()] == ["Mine"]
+
+
+def test_progress_has_the_pages_figures(student_api):
+    body = student_api.get("/api/v1/progress/").json()
+    assert len(body["reviews_per_day"]) == 30
+    assert set(body) >= {"due_today", "new_left_today", "retention", "states", "mastery"}
+
+
+def test_progress_is_for_students(instructor_api):
+    assert instructor_api.get("/api/v1/progress/").status_code == 403
