@@ -58,7 +58,7 @@ class Progress(APIView):
                     "seen": m.seen,
                     "mature": m.mature,
                     "percent": m.percent,
-                }  # fmt: skip
+                }
                 for m in data.mastery
             ],
         }
