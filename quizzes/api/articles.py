@@ -8,6 +8,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from quizzes.api.conditional import etagged
 from quizzes.api.serializers import ArticleDetailOut, ArticleIn, ArticleOut, ImportOut
 from quizzes.errors import ContentError
 from quizzes.importing import article_import
@@ -75,4 +76,4 @@ class ArticleDetail(APIView):
     @extend_schema(responses=ArticleDetailOut, summary="An article with its facts")
     def get(self, request, pk: int):
         article = get_object_or_404(readable_articles(request.user), pk=pk)
-        return Response(ArticleDetailOut(article).data)
+        return etagged(request, ArticleDetailOut(article).data)

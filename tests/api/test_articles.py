@@ -61,3 +61,11 @@ def test_another_instructors_article_is_a_404(instructor_api):
     theirs = ArticleFactory()
     response = instructor_api.get(f"/api/v1/articles/{theirs.pk}/")
     assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found")
+
+
+def test_an_unchanged_article_is_a_304_with_its_etag(instructor_api, instructor):
+    article = ArticleFactory(owner=instructor)
+    first = instructor_api.get(f"/api/v1/articles/{article.pk}/")
+    again = instructor_api.get(f"/api/v1/articles/{article.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (first.status_code, again.status_code) == (200, 304)
+    assert again.content == b""

@@ -1,0 +1,20 @@
+"""ETag and If-None-Match for read endpoints that apps poll: an unchanged answer is a bodiless
+304, so a phone on a slow line downloads it once."""
+
+import hashlib
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from rest_framework import status
+from rest_framework.response import Response
+
+
+def etagged(request, body) -> Response:
+    digest = hashlib.sha256(
+        json.dumps(body, cls=DjangoJSONEncoder, sort_keys=True).encode()
+    ).hexdigest()[:32]
+    tag = f'"{digest}"'
+    wanted = {value.strip() for value in request.headers.get("If-None-Match", "").split(",")}
+    response = Response(status=status.HTTP_304_NOT_MODIFIED) if tag in wanted else Response(body)
+    response["ETag"] = tag
+    return response
