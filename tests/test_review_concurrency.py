@@ -2,6 +2,7 @@
 
 import functools
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.db import connection
 
 from learning.models import Review
 from learning.scheduling import replay
-from learning.services import review_record
+from learning.services import ReviewInput, review_record, reviews_sync
 from tests.factories import CardFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fast_passwords")]
@@ -76,3 +77,32 @@ def test_concurrent_retries_of_one_review_store_it_once():
     assert Review.objects.count() == 1
     assert {review.pk for review in results} == {Review.objects.get().pk}
     assert card.reps == 1
+
+
+def _synced_in_threads(student, batches: list[list[ReviewInput]]) -> list:
+    """Each batch synced at the same moment; the outcomes of all their reviews."""
+    now = T0 + timedelta(minutes=1)
+    calls = [functools.partial(reviews_sync, student=student, reviews=b, now=now) for b in batches]
+    return [outcome for result in _at_once(calls) for outcome in result.reviews]
+
+
+def test_twenty_devices_sending_the_same_review_at_once_store_it_once():
+    card = CardFactory(due=T0, created_at=T0)
+    review = ReviewInput(uuid.uuid4(), card.pk, 3, T0, timedelta(seconds=4))
+    outcomes = _synced_in_threads(card.student, [[review]] * 20)
+    card.refresh_from_db()
+    assert sorted(outcome.outcome for outcome in outcomes) == ["created"] + ["duplicate"] * 19
+    assert {outcome.review.pk for outcome in outcomes} == {Review.objects.get().pk}
+    assert card.reps == 1
+
+
+def test_one_id_sent_at_once_for_two_cards_is_stored_once_and_the_other_is_a_conflict():
+    card = CardFactory(due=T0, created_at=T0)
+    other = CardFactory(student=card.student, due=T0, created_at=T0)
+    same_id = uuid.uuid4()
+    batches = [
+        [ReviewInput(same_id, each.pk, 3, T0, timedelta(seconds=4))] for each in (card, other)
+    ]
+    outcomes = _synced_in_threads(card.student, batches)
+    assert sorted(outcome.outcome for outcome in outcomes) == ["conflict", "created"]
+    assert Review.objects.get().client_id == str(same_id)
