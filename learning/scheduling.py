@@ -6,8 +6,10 @@ card's review log, and finds where a student's local day starts and ends.
 """
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import fsrs
@@ -108,12 +110,11 @@ def _one_decimal(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-@dataclass(frozen=True)
-class RebuiltCard:
-    memory: fsrs.Card
-    reps: int
-    lapses: int
-    suspended: bool
+def log_order(review) -> tuple[datetime, str]:
+    """The order a card's reviews are replayed in: the time on the device that made them, ties
+    broken by the client's id. Arrival order plays no part, so reviews synced late, or two
+    devices' reviews of one card, give the same card whatever order they reach the server in."""
+    return (review.reviewed_at, review.client_id)
 
 
 def is_lapse(state_before: State, rating: Rating) -> bool:
@@ -121,22 +122,49 @@ def is_lapse(state_before: State, rating: Rating) -> bool:
     return state_before == State.Review and rating == Rating.Again
 
 
-def rebuild(*, card_id: int, created_at: datetime, reviews) -> RebuiltCard:
-    """Rebuild a card from its review log, in the order the reviews were recorded: its fsrs
-    state, its counts and whether it is a suspended leech.
+@dataclass(frozen=True)
+class RebuiltCard:
+    """A card as its reviews leave it: its fsrs state, its counts and its leech flag."""
 
-    Each review carries the desired retention it was scheduled with, so a student changing the
-    setting later does not change the past."""
-    card = fsrs.Card(card_id=card_id, due=as_utc(created_at))
-    reps = lapses = 0
-    for review in reviews:
+    memory: fsrs.Card
+    reps: int
+    lapses: int
+    suspended: bool
+
+    @classmethod
+    def new(cls, *, card_id: int, created_at: datetime) -> "RebuiltCard":
+        return cls(fsrs.Card(card_id=card_id, due=as_utc(created_at)), 0, 0, False)
+
+    def reviewed(self, review) -> "RebuiltCard":
+        """The card after one more review. Each review carries the desired retention it was
+        scheduled with, so a student changing the setting later does not change the past. The
+        leech flag is set at a lapse (the eighth or any after it) and otherwise left as it was."""
         rating = Rating(review.rating)
-        lapses += is_lapse(card.state, rating)
-        reps += 1
-        card, _ = scheduler_for(review.desired_retention).review_card(
-            card, rating, as_utc(review.reviewed_at)
+        memory, _ = scheduler_for(review.desired_retention).review_card(
+            self.memory, rating, as_utc(review.reviewed_at)
         )
-    return RebuiltCard(card, reps, lapses, lapses >= LEECH_THRESHOLD)
+        if not is_lapse(self.memory.state, rating):
+            return RebuiltCard(memory, self.reps + 1, self.lapses, self.suspended)
+        lapses = self.lapses + 1
+        return RebuiltCard(memory, self.reps + 1, lapses, lapses >= LEECH_THRESHOLD)
+
+
+def replay_steps(start: RebuiltCard, reviews) -> Iterator[tuple[Any, RebuiltCard, RebuiltCard]]:
+    """Each review in `log_order`, with the card before and after it, starting from `start`."""
+    card = start
+    for review in sorted(reviews, key=log_order):
+        after = card.reviewed(review)
+        yield review, card, after
+        card = after
+
+
+def rebuild(*, card_id: int, created_at: datetime, reviews) -> RebuiltCard:
+    """Rebuild a card from its whole review log, replayed in `log_order` whatever order the
+    reviews are given in: its fsrs state, its counts and whether it is a suspended leech."""
+    card = RebuiltCard.new(card_id=card_id, created_at=created_at)
+    for _review, _before, after in replay_steps(card, reviews):
+        card = after
+    return card
 
 
 def replay(*, card_id: int, created_at: datetime, reviews) -> fsrs.Card:

@@ -94,6 +94,7 @@ def _study_day(student: SyntheticStudent, now: datetime, rng: random.Random) -> 
             reviewed_at=now,
             duration=duration,
             client_id=f"sim-{card.pk}-{card.reps}",
+            now=now,
         )
         now += duration + timedelta(seconds=2)
         done += 1

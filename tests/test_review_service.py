@@ -3,12 +3,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learning.models import AppendOnlyError, Card, Review
 from learning.scheduling import LEECH_THRESHOLD, MAX_ANSWER_TIME, rebuild
 from learning.services import LearningError, review_next, review_record, study_settings_update
+from learning.services.reviews import CLOCK_SKEW
 from quizzes.models import Question
 from tests.factories import CardFactory, QuestionFactory, StudentFactory
 
@@ -23,9 +25,9 @@ def _clock(time_machine):
     time_machine.move_to(T0, tick=False)
 
 
-def _review(card, rating, at, client_id=None):
-    """Review the card at `at`, as its student, with the clock showing that time."""
-    with time_machine.travel(at, tick=False):
+def _review(card, rating, at, client_id=None, *, now=None):
+    """Review the card at `at`, as its student, with the clock showing that time (or `now`)."""
+    with time_machine.travel(now or at, tick=False):
         return review_record(
             student=card.student,
             card=card,
@@ -355,25 +357,59 @@ def test_another_students_card_is_refused(card):
     assert not Review.objects.exists()
 
 
-def test_a_review_dated_in_the_future_is_refused(card):
+def test_a_review_dated_beyond_the_clock_skew_is_refused(card):
     with pytest.raises(LearningError, match="future"):
         review_record(
             student=card.student,
             card=card,
             rating=GOOD,
-            reviewed_at=T0 + timedelta(minutes=1),
+            reviewed_at=T0 + CLOCK_SKEW + timedelta(seconds=1),
             duration=timedelta(seconds=3),
             client_id="x",
         )
     assert not Review.objects.exists()
 
 
-def test_a_review_dated_before_the_cards_last_review_is_refused(card):
-    _review(card, GOOD, T0 + timedelta(minutes=5))
-    with pytest.raises(LearningError, match="earlier review"):
-        _review(card, AGAIN, T0 + timedelta(minutes=1))
+def test_a_review_dated_within_the_clock_skew_is_recorded(card):
+    review = review_record(
+        student=card.student,
+        card=card,
+        rating=GOOD,
+        reviewed_at=T0 + CLOCK_SKEW,
+        duration=timedelta(seconds=3),
+        client_id="x",
+    )
     card.refresh_from_db()
-    assert (Review.objects.count(), card.reps) == (1, 1)
+    assert card.last_review == review.reviewed_at == T0 + CLOCK_SKEW
+
+
+def test_a_review_dated_before_the_cards_last_review_is_replayed_in_device_time_order(card):
+    _review(card, GOOD, T0 + timedelta(minutes=5))
+    late = _review(card, AGAIN, T0 + timedelta(minutes=1), now=T0 + timedelta(minutes=6))
+    card.refresh_from_db()
+    # Again at 09:01 (first step, due a minute later), then Good at 09:05 (second step, due ten
+    # minutes later); in arrival order the card would be due at 09:07 and last reviewed at 09:06.
+    assert (card.reps, card.step, card.due, card.last_review) == (
+        2,
+        1,
+        T0 + timedelta(minutes=15),
+        T0 + timedelta(minutes=5),
+    )
+    assert late.state_before["last_review"] is None
+    rebuilt = rebuild(card_id=card.pk, created_at=card.created_at, reviews=card.reviews.all())
+    assert rebuilt.memory.to_dict() == card.to_fsrs().to_dict()
+
+
+def test_the_newest_review_reads_none_of_the_log(card):
+    for minutes in (0, 10):
+        _review(card, GOOD, T0 + timedelta(minutes=minutes))
+    reads_the_log = '"learning_review"."card_id" ='
+    with CaptureQueriesContext(connection) as newest:
+        _review(card, GOOD, T0 + timedelta(days=3))
+    with CaptureQueriesContext(connection) as late:
+        _review(card, GOOD, T0 + timedelta(days=2), now=T0 + timedelta(days=3, minutes=1))
+    assert not any(reads_the_log in query["sql"] for query in newest.captured_queries)
+    assert any(reads_the_log in query["sql"] for query in late.captured_queries)
 
 
 def test_the_answer_time_counts_for_at_most_a_minute(card):

@@ -87,9 +87,34 @@ def test_replaying_a_log_reproduces_the_scheduler():
     moment = T0
     for rating in [3, 3, 3, 1, 3, 4, 2, 3]:
         card, _ = scheduler.review_card(card, fsrs.Rating(rating), moment)
-        log.append(SimpleNamespace(rating=rating, reviewed_at=moment, desired_retention=0.9))
+        log.append(
+            SimpleNamespace(
+                rating=rating, reviewed_at=moment, desired_retention=0.9, client_id=str(len(log))
+            )
+        )
         moment = card.due
     assert replay(card_id=3, created_at=T0, reviews=log).to_dict() == card.to_dict()
+
+
+def _logged(rating: int, at: datetime, client_id: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        rating=rating, reviewed_at=at, desired_retention=0.9, client_id=client_id
+    )
+
+
+def test_a_replay_takes_the_reviews_in_device_time_order_whatever_order_they_come_in():
+    log = [_logged(3, T0, "b"), _logged(3, T0 + timedelta(minutes=10), "a")]
+    log.append(_logged(1, T0 + timedelta(days=4), "c"))
+    in_order = replay(card_id=3, created_at=T0, reviews=log)
+    assert replay(card_id=3, created_at=T0, reviews=log[::-1]).to_dict() == in_order.to_dict()
+    assert in_order.last_review == T0 + timedelta(days=4)
+
+
+def test_a_replay_takes_reviews_made_at_the_same_moment_in_client_id_order():
+    again, good = _logged(1, T0, "a"), _logged(3, T0, "b")
+    replayed = replay(card_id=3, created_at=T0, reviews=[good, again])
+    # Again then Good: the second learning step, due ten minutes on.
+    assert (replayed.step, replayed.due) == (1, T0 + timedelta(minutes=10))
 
 
 def test_a_day_starts_at_local_midnight():

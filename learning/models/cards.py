@@ -130,6 +130,11 @@ class Card(models.Model):
     def state_label(self) -> str:
         return "New" if self.is_new else self.get_state_display()
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """Its question was rejected or retired since the card was made: it takes no reviews."""
+        return self.question.status != Question.Status.APPROVED
+
     def to_fsrs(self) -> fsrs.Card:
         return fsrs.Card(
             card_id=self.pk,
@@ -164,7 +169,7 @@ class AppendOnlyError(Exception):
 
 class Review(models.Model):
     """One answer to one card, appended to the log and never changed: the card's state can be
-    rebuilt from its reviews (see `learning.scheduling.replay`)."""
+    rebuilt from its reviews (see `learning.scheduling.rebuild`)."""
 
     class Rating(models.IntegerChoices):
         AGAIN = 1, "Again"
@@ -180,12 +185,15 @@ class Review(models.Model):
     rating = models.PositiveSmallIntegerField(choices=Rating.choices)
     reviewed_at = models.DateTimeField()
     duration = models.DurationField()
-    # fsrs.Card.to_dict() before and after the review.
+    # fsrs.Card.to_dict() before and after the review, as the replay gave them when it was
+    # recorded. A review synced later may since have been slotted in before it (device-time
+    # order): the card row is rebuilt then, these stay as they were.
     state_before = models.JSONField()
     state_after = models.JSONField()
     # The scheduler setting the review was scheduled with, so a replay reproduces it.
     desired_retention = models.FloatField()
-    # Chosen by the client, so a retried request stores the review once.
+    # Chosen by the client, so a retried request stores the review once: the review page's id
+    # for one showing of a card, or the UUID a device gave a review made offline.
     client_id = models.CharField(max_length=64)
     # The question's version the student saw, so history stays true after an edit.
     question_version = models.PositiveIntegerField(default=1)

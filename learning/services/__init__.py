@@ -16,9 +16,14 @@ from learning.services.reviews import (
     review_next,
     review_record,
 )
+from learning.services.sync import Outcome, ReviewInput, ReviewOutcome, SyncResult, reviews_sync
 
 __all__ = [
     "LearningError",
+    "Outcome",
+    "ReviewInput",
+    "ReviewOutcome",
+    "SyncResult",
     "attempt_answer_check",
     "attempt_answer_save",
     "attempt_start",
@@ -29,6 +34,7 @@ __all__ = [
     "response_grade",
     "review_next",
     "review_record",
+    "reviews_sync",
     "student_sign_up",
     "study_settings_update",
 ]

@@ -1,5 +1,6 @@
 """Workflows of studying: the review queue and recording reviews."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -8,16 +9,8 @@ from django.utils import timezone
 from learning.errors import LearningError
 from learning.models import Card, Review, User
 from learning.queue import new_cards_allowed, new_questions
-from learning.scheduling import (
-    LEECH_THRESHOLD,
-    MAX_ANSWER_TIME,
-    Rating,
-    as_utc,
-    is_lapse,
-    scheduler_for,
-)
+from learning.scheduling import MAX_ANSWER_TIME, RebuiltCard, log_order, replay_steps
 from quizzes import question_types
-from quizzes.models import Question
 
 
 def cards_unbury(*, student, now: datetime) -> int:
@@ -54,17 +47,45 @@ def review_next(*, student, now: datetime, articles=None) -> Card | None:
 
 
 RESPONSE_MAX_LENGTH = 500
+# Device clocks drift: a review dated up to this far past the server's clock is taken as it is.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a review is not recorded: a code for programs, a message fit to show the user."""
+
+    code: str
+    message: str
+
+
+FUTURE = Refusal("future", "A review cannot be dated in the future.")
+NOT_YOURS = Refusal("not_your_card", "This card is not yours.")
+WITHDRAWN = Refusal(
+    "withdrawn", "This question was withdrawn by the instructor; the review was not recorded."
+)
+SUSPENDED = Refusal("suspended", "This card is suspended: it has been forgotten too often.")
+
+
+def in_the_future(reviewed_at: datetime, now: datetime) -> bool:
+    return reviewed_at > now + CLOCK_SKEW
 
 
 def _review_validate(
-    *, rating: int, reviewed_at: datetime, duration: timedelta, client_id: str, response: str
+    *,
+    rating: int,
+    reviewed_at: datetime,
+    duration: timedelta,
+    client_id: str,
+    response: str,
+    now: datetime,
 ) -> None:
     if rating not in Review.Rating.values:
         raise LearningError("Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     if reviewed_at.tzinfo is None:
         raise LearningError("The review time must be timezone-aware.")
-    if reviewed_at > timezone.now():
-        raise LearningError("A review cannot be dated in the future.")
+    if in_the_future(reviewed_at, now):
+        raise LearningError(FUTURE.message)
     if duration < timedelta(0):
         raise LearningError("A review cannot take a negative time.")
     if not client_id or len(client_id) > Review._meta.get_field("client_id").max_length:
@@ -95,12 +116,17 @@ def review_record(
     duration: timedelta,
     client_id: str,
     response: str = "",
+    now: datetime | None = None,
 ) -> Review:
     """Schedule the student's card with FSRS and append the review to the log, once per client id.
 
     The card row is locked first, so concurrent reviews of one card apply one after another, each
-    starting from the state the previous one left. The answer time counts for at most
-    MAX_ANSWER_TIME; what the student typed or picked is graded and kept with the review."""
+    starting from the state the previous one left. A review dated before the card's last one (a
+    device's, synced late) takes its place in device-time order and the card is replayed (see
+    `card_reviews_append`). The answer time counts for at most MAX_ANSWER_TIME; what the student
+    typed or picked is graded and kept with the review. `now` is the server's time (by default
+    the clock's; the simulation passes its own)."""
+    now = now or timezone.now()
     response = response.strip()
     _review_validate(
         rating=rating,
@@ -108,9 +134,10 @@ def review_record(
         duration=duration,
         client_id=client_id,
         response=response,
+        now=now,
     )
     if card.student_id != student.pk:
-        raise LearningError("This card is not yours.")
+        raise LearningError(NOT_YOURS.message)
     try:
         return _review_record(
             card=card,
@@ -119,6 +146,7 @@ def review_record(
             duration=min(duration, MAX_ANSWER_TIME),
             client_id=client_id,
             response=response,
+            now=now,
         )
     except IntegrityError:
         # Only a client id reused at the same moment for another card gets here: the same card's
@@ -126,16 +154,13 @@ def review_record(
         raise LearningError("This client id was already used for another card.") from None
 
 
-def _review_refusal(card: Card, reviewed_at: datetime) -> str:
-    """Why this review cannot change the card now; empty when it can."""
-    if card.question.status != Question.Status.APPROVED:
-        return "This question was withdrawn by the instructor; the review was not recorded."
+def _review_refusal(card: Card) -> Refusal | None:
+    if card.is_withdrawn:
+        return WITHDRAWN
     if card.suspended:
-        return "This card is suspended: it has been forgotten too often."
-    if card.last_review and reviewed_at < card.last_review:
-        # Replaying a late review would move the schedule backwards (offline sync will decide).
-        return "This card was reviewed after that time; an earlier review cannot be added."
-    return ""
+        # The review page no longer shows it; a page left open from before cannot grade it.
+        return SUSPENDED
+    return None
 
 
 def response_grade(*, card: Card, response: str) -> question_types.Grade | None:
@@ -160,6 +185,7 @@ def _review_record(
     duration: timedelta,
     client_id: str,
     response: str,
+    now: datetime,
 ) -> Review:
     card = (
         Card.objects.select_for_update(of=("self",))
@@ -168,37 +194,68 @@ def _review_record(
     )
     if existing := _existing_review(card=card, client_id=client_id):
         return existing
-    if refusal := _review_refusal(card, reviewed_at):
-        raise LearningError(refusal)
+    if refusal := _review_refusal(card):
+        raise LearningError(refusal.message)
     grade = response_grade(card=card, response=response)
-    student = card.student
-    before = card.to_fsrs()
-    after, _ = scheduler_for(student.desired_retention).review_card(
-        before, Rating(rating), as_utc(reviewed_at), round(duration.total_seconds() * 1000)
-    )
-    card.set_fsrs(after)
-    card.reps += 1
-    if is_lapse(before.state, Rating(rating)):
-        card.lapses += 1
-        card.suspended = card.lapses >= LEECH_THRESHOLD
-    card.buried_until = None
-    card.save(update_fields=CARD_REVIEW_FIELDS)
-    review = Review.objects.create(
+    review = Review(
         card=card,
-        student=student,
+        student=card.student,
         rating=rating,
         reviewed_at=reviewed_at,
         duration=duration,
-        state_before=before.to_dict(),
-        state_after=after.to_dict(),
-        desired_retention=student.desired_retention,
+        desired_retention=card.student.desired_retention,
         client_id=client_id,
         question_version=card.question.version,
         response=response if grade else "",
         response_correct=grade.correct if grade else None,
     )
-    _siblings_bury(card=card, until=student.day_start(reviewed_at, days=1))
+    card_reviews_append(card=card, reviews=[review], now=now)
     return review
+
+
+def card_reviews_append(*, card: Card, reviews: list[Review], now: datetime) -> None:
+    """Append new reviews (unsaved, each with its desired retention) to the card's log, and make
+    the card the replay of its whole log in device-time order (`scheduling.log_order`), so that
+    it does not depend on the order reviews arrive in. The caller holds the card's row lock, in
+    its transaction, and fetched the card with its student.
+
+    The usual review is the card's newest: it is applied to the card's stored state, and nothing
+    else is read. One dated at or before the card's last review (from a device that synced
+    late, or two devices) replays the whole log from the first review.
+
+    Each new review records the state before and after it as the replay gives them now. The log
+    is append-only, so when a later arrival is slotted in before it those stay as they were: they
+    say what the review did when it was recorded. The card row is what is rebuilt; `rebuild` of
+    the log gives it at any time."""
+    reviews = sorted(reviews, key=log_order)
+    if card.last_review is None or reviews[0].reviewed_at > card.last_review:
+        start = RebuiltCard(card.to_fsrs(), card.reps, card.lapses, card.suspended)
+        log = reviews
+    else:
+        start = RebuiltCard.new(card_id=card.pk, created_at=card.created_at)
+        stored = card.reviews.only("rating", "reviewed_at", "client_id", "desired_retention")
+        log = [*stored, *reviews]
+    end = start
+    for review, before, after in replay_steps(start, log):
+        if review.pk is None:
+            review.state_before = before.memory.to_dict()
+            review.state_after = after.memory.to_dict()
+        end = after
+    Review.objects.bulk_create(reviews)
+    card.set_fsrs(end.memory)
+    if end.lapses != card.lapses:
+        # A replay from the first review cannot know of a suspension changed by hand in the
+        # admin: the flag follows the replay only when the lapses changed (as at a review).
+        card.suspended = end.suspended
+    card.reps, card.lapses = end.reps, end.lapses
+    # Reviewing buries the card's siblings for the rest of the day of the newest review, and
+    # brings the card itself back from a burial; a day already over has nothing left to bury.
+    until = card.student.day_start(reviews[-1].reviewed_at, days=1)
+    if until > now:
+        card.buried_until = None
+    card.save(update_fields=CARD_REVIEW_FIELDS)
+    if until > now:
+        _siblings_bury(card=card, until=until)
 
 
 def _siblings_bury(*, card: Card, until: datetime) -> int:
