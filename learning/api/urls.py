@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from learning.api import account, auth, courses, progress, quizzes
+from learning.api import account, auth, courses, progress, quizzes, reviews
 
 app_name = "api"
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
     path("courses/join/", courses.Join.as_view(), name="course_join"),
     path("courses/<int:pk>/leave/", courses.Leave.as_view(), name="course_leave"),
     path("progress/", progress.Progress.as_view(), name="progress"),
+    path("reviews/due/", reviews.Due.as_view(), name="due"),
+    path("reviews/", reviews.Reviews.as_view(), name="reviews"),
+    path("reviews/sync/", reviews.Sync.as_view(), name="sync"),
+    path("cards/<int:pk>/", reviews.CardDetail.as_view(), name="card"),
     path("quizzes/", quizzes.Quizzes.as_view(), name="quizzes"),
     path("quizzes/<int:pk>/attempts/", quizzes.Attempts.as_view(), name="attempts"),
     path("attempts/<int:pk>/", quizzes.AttemptDetail.as_view(), name="attempt"),

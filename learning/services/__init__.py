@@ -11,6 +11,7 @@ from learning.services.attempts import (
     attempts_close_overdue,
 )
 from learning.services.reviews import (
+    cards_for_review,
     cards_unbury,
     response_grade,
     review_next,
@@ -29,6 +30,7 @@ __all__ = [
     "attempt_start",
     "attempt_submit",
     "attempts_close_overdue",
+    "cards_for_review",
     "cards_unbury",
     "instructor_create",
     "response_grade",

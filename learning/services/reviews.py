@@ -46,6 +46,24 @@ def review_next(*, student, now: datetime, articles=None) -> Card | None:
     return card or _card_introduce(student=student, now=now, articles=articles)
 
 
+@transaction.atomic
+def cards_for_review(*, student, now: datetime, limit: int) -> list[Card]:
+    """Up to `limit` cards to study now, for an app to work through (offline, perhaps): the due
+    ones first, then new ones as today's new-card limit allows. New cards are introduced now,
+    one per fact, as the review page would introduce them one by one."""
+    if now.tzinfo is None:
+        raise LearningError("Times must be timezone-aware.")
+    cards_unbury(student=student, now=now)
+    due = Card.objects.due_for(student, now).studyable(student)
+    cards = list(due.select_related("question", "question__article")[:limit])
+    while len(cards) < limit:
+        card = _card_introduce(student=student, now=now, articles=None)
+        if card is None or card in cards:
+            break
+        cards.append(Card.objects.select_related("question", "question__article").get(pk=card.pk))
+    return cards
+
+
 RESPONSE_MAX_LENGTH = 500
 # Device clocks drift: a review dated up to this far past the server's clock is taken as it is.
 CLOCK_SKEW = timedelta(minutes=5)

@@ -1,0 +1,212 @@
+"""Reviewing from an app: the cards to study (fronts only), a card's back once asked for, one
+review, and a batch of reviews made offline.
+
+The due list carries what a client needs to show each card's front and to schedule offline
+(state, due, stability, difficulty), never the answer; `GET /cards/{id}/` gives the back."""
+
+import dataclasses
+import datetime as dt
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from learning.api.errors import Conflict
+from learning.api.permissions import CanStudy
+from learning.models import Card
+from learning.services import LearningError, cards_for_review
+from learning.services.sync import Outcome, ReviewInput, reviews_sync
+from quizzes import question_types
+from quizzes.api.conditional import etagged
+
+MAX_BATCH = 500
+MAX_DUE = 100
+
+
+def card_state(card: Card) -> dict:
+    return {
+        "id": card.pk,
+        "state": card.state_label.lower(),
+        "due": card.due,
+        "last_review": card.last_review,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "reps": card.reps,
+        "lapses": card.lapses,
+        "suspended": card.suspended,
+    }
+
+
+def card_front(card: Card) -> dict:
+    question = card.question
+    front = question_types.flashcard(question).front()
+    return card_state(card) | {
+        "question": {"id": question.pk, "version": question.version, **dataclasses.asdict(front)},
+        "article": {"id": question.article_id, "title": question.article.title},
+    }
+
+
+def card_back(request, card: Card) -> dict:
+    question = card.question
+    back = question_types.flashcard(question)
+    link = reverse("learning:study_article", args=[question.article_id])
+    return card_front(card) | {
+        "answer": back.answer_items or back.answer,
+        "tolerance": back.tolerance,
+        "also_accepted": back.also_accepted,
+        "explanation": back.explanation,
+        "sentence": question.sentence,
+        "sentence_url": request.build_absolute_uri(f"{link}#s-{question.start}"),
+    }
+
+
+class CardOut(serializers.Serializer):
+    """A card: its scheduling state, and its question's front (type, prompt, options...)."""
+
+    id = serializers.IntegerField()
+    state = serializers.CharField()
+    due = serializers.DateTimeField()
+    last_review = serializers.DateTimeField(allow_null=True)
+    stability = serializers.FloatField(allow_null=True)
+    difficulty = serializers.FloatField(allow_null=True)
+    reps = serializers.IntegerField()
+    lapses = serializers.IntegerField()
+    suspended = serializers.BooleanField()
+    question = serializers.DictField()
+    article = serializers.DictField()
+
+
+class CardBackOut(CardOut):
+    answer = serializers.JSONField()
+    tolerance = serializers.CharField(allow_blank=True)
+    also_accepted = serializers.ListField(child=serializers.CharField())
+    explanation = serializers.CharField(allow_blank=True)
+    sentence = serializers.CharField()
+    sentence_url = serializers.URLField()
+
+
+class DueOut(serializers.Serializer):
+    cards = CardOut(many=True)
+
+
+class ReviewIn(serializers.Serializer):
+    id = serializers.UUIDField(help_text="Chosen by the client; the same id twice is one review")
+    card = serializers.IntegerField(min_value=1)
+    rating = serializers.IntegerField(min_value=1, max_value=4, help_text="1 Again ... 4 Easy")
+    reviewed_at = serializers.DateTimeField(help_text="When it happened on the device, with offset")
+    duration = serializers.FloatField(min_value=0, max_value=86_400, help_text="Seconds")
+    response = serializers.CharField(required=False, default="", allow_blank=True, max_length=500,
+                                     help_text="What the student typed or picked")  # fmt: skip
+
+    def validate_reviewed_at(self, value: dt.datetime) -> dt.datetime:
+        if timezone.is_naive(value):
+            raise serializers.ValidationError("Give the time with its offset (ISO 8601).")
+        return value
+
+
+class SyncIn(serializers.Serializer):
+    reviews = ReviewIn(many=True, allow_empty=False, max_length=MAX_BATCH)
+
+
+class ReviewOutcomeOut(serializers.Serializer):
+    id = serializers.UUIDField()
+    card = serializers.IntegerField()
+    outcome = serializers.ChoiceField(choices=[o.value for o in Outcome])
+    code = serializers.CharField(allow_blank=True)
+    reason = serializers.CharField(allow_blank=True)
+
+
+class SyncOut(serializers.Serializer):
+    reviews = ReviewOutcomeOut(many=True)
+    cards = serializers.ListField(child=serializers.DictField(), help_text="Their states now")
+
+
+def _input(data: dict) -> ReviewInput:
+    return ReviewInput(
+        id=data["id"],
+        card_id=data["card"],
+        rating=data["rating"],
+        reviewed_at=data["reviewed_at"],
+        duration=dt.timedelta(seconds=data["duration"]),
+    )
+
+
+class Due(APIView):
+    permission_classes = [CanStudy]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {MAX_DUE}")],
+        responses=DueOut,
+        summary="Cards to study now: due ones first, then new ones as today's limit allows",
+    )
+    def get(self, request):
+        raw = request.query_params.get("limit", "20")
+        limit = min(max(int(raw), 1), MAX_DUE) if raw.isascii() and raw.isdigit() else 20
+        cards = cards_for_review(student=request.user, now=timezone.now(), limit=limit)
+        return etagged(request, DueOut({"cards": [card_front(card) for card in cards]}).data)
+
+
+class CardDetail(APIView):
+    permission_classes = [CanStudy]
+
+    @extend_schema(responses=CardBackOut, summary="A card's back: its answer and source")
+    def get(self, request, pk: int):
+        cards = Card.objects.of(request.user).in_current_courses(request.user)
+        card = get_object_or_404(cards.select_related("question__article"), pk=pk)
+        return Response(CardBackOut(card_back(request, card)).data)
+
+
+class Reviews(APIView):
+    permission_classes = [CanStudy]
+    throttle_scope = "writes"
+
+    @extend_schema(
+        request=ReviewIn,
+        responses={201: CardOut, 200: CardOut},
+        summary="Record one review; the same id again returns the stored result (200)",
+    )
+    def post(self, request):
+        data = ReviewIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        result = reviews_sync(student=request.user, reviews=[_input(values)], now=timezone.now())
+        outcome = result.reviews[0]
+        if outcome.outcome == Outcome.CONFLICT:
+            raise Conflict(outcome.reason)
+        if outcome.outcome == Outcome.REJECTED:
+            if outcome.code == "not_your_card":
+                raise LearningError("There is no such card of yours.")
+            raise LearningError(outcome.reason)
+        card = Card.objects.select_related("question__article").get(pk=outcome.card_id)
+        created = outcome.outcome == Outcome.CREATED
+        return Response(card_front(card), status=201 if created else 200)
+
+
+class Sync(APIView):
+    permission_classes = [CanStudy]
+    throttle_scope = "writes"
+
+    @extend_schema(
+        request=SyncIn,
+        responses=SyncOut,
+        summary="Reviews made offline, in any order: each one's outcome, and the cards' states",
+    )
+    def post(self, request):
+        data = SyncIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        inputs = [_input(item) for item in data.validated_data["reviews"]]
+        result = reviews_sync(student=request.user, reviews=inputs, now=timezone.now())
+        body = {
+            "reviews": [
+                {"id": o.id, "card": o.card_id, "outcome": o.outcome.value, "code": o.code,
+                 "reason": o.reason}
+                for o in result.reviews
+            ],
+            "cards": [card_state(card) for card in result.cards],
+        }  # fmt: skip
+        return Response(SyncOut(body).data, status=status.HTTP_200_OK)
