@@ -78,3 +78,18 @@ def test_progress_has_the_pages_figures(student_api):
 
 def test_progress_is_for_students(instructor_api):
     assert instructor_api.get("/api/v1/progress/").status_code == 403
+
+
+def test_writes_are_throttled_per_user(student_api, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import ScopedRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"writes": "2/minute"})
+    codes = [
+        student_api.patch("/api/v1/me/settings/", {"new_cards_per_day": 5}).status_code
+        for _ in range(3)
+    ]
+    response = student_api.patch("/api/v1/me/settings/", {"new_cards_per_day": 5})
+    assert codes[:2] == [200, 200]
+    assert (response.status_code, response.json()["error"]["code"]) == (429, "throttled")

@@ -24,6 +24,21 @@ def test_the_list_filters_like_the_bank(instructor_api, article, question):
     assert [q["id"] for q in body["results"]] == [question.pk]
 
 
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"q": "nul\x00byte"}, "q"),
+        ({"status": "lost"}, "status"),
+        ({"type": "essay"}, "type"),
+        ({"article": "-3"}, "article"),
+    ],
+)
+def test_a_malformed_filter_is_a_400_naming_it(instructor_api, question, params, field):
+    response = instructor_api.get("/api/v1/questions/", params)
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == [field]
+
+
 def test_the_list_holds_only_ones_own_questions(instructor_api, question):
     QuestionFactory()
     assert len(instructor_api.get("/api/v1/questions/").json()["results"]) == 1
