@@ -203,11 +203,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "learning.api.schema.ApiSchema",
     "EXCEPTION_HANDLER": "learning.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "learning.api.pagination.Cursor",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["learning.api.throttling.WritesThrottle"],
     "DEFAULT_THROTTLE_RATES": {"writes": env_str("API_WRITES_PER_MINUTE", "120") + "/minute"},
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

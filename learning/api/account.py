@@ -15,8 +15,6 @@ class Me(APIView):
 
 
 class Settings(APIView):
-    throttle_scope = "writes"
-
     @extend_schema(request=SettingsIn, responses=MeOut, summary="Change one's study settings")
     def patch(self, request):
         data = SettingsIn(data=request.data)

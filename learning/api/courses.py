@@ -3,9 +3,11 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from learning.api.pagination import ByTitle
 from learning.api.permissions import CanStudy
 from learning.api.serializers import CourseOut, JoinIn
 from quizzes.models import Course
@@ -13,27 +15,24 @@ from quizzes.permissions import can_teach
 from quizzes.services import course_join, course_leave
 
 
-class Courses(APIView):
-    @extend_schema(
-        responses=CourseOut(many=True),
-        summary="My courses: those a student is in, or those an instructor teaches",
-    )
-    def get(self, request):
-        user = request.user
+class Courses(ListAPIView):
+    serializer_class = CourseOut
+    pagination_class = ByTitle
+
+    def get_queryset(self):
+        user = self.request.user
         courses = (
             Course.objects.editable_by(user) if can_teach(user) else Course.objects.studied_by(user)
         )
-        courses = (
-            courses.select_related("instructor")
-            .prefetch_related("articles")
-            .order_by("title", "id")
-        )
-        return Response(CourseOut(courses, many=True).data)
+        return courses.select_related("instructor").prefetch_related("articles")
+
+    @extend_schema(summary="My courses: those a student is in, or those an instructor teaches")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 class Join(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=JoinIn,
@@ -51,7 +50,6 @@ class Join(APIView):
 
 class Leave(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=None,

@@ -8,3 +8,9 @@ class Cursor(CursorPagination):
     max_page_size = 200
     page_size_query_param = "limit"
     ordering = "-id"
+
+
+class ByTitle(Cursor):
+    """For lists people read by name (courses)."""
+
+    ordering = ("title", "id")

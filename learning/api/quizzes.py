@@ -8,8 +8,9 @@ import random
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,6 +23,7 @@ from learning.services import (
     attempts_close_overdue,
 )
 from quizzes import question_types
+from quizzes.api.serializers import FrontOut
 from quizzes.models import Quiz
 
 
@@ -97,11 +99,43 @@ def attempt_body(attempt: Attempt, now) -> dict:
     }
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample("Typed or picked", value={"response": "Vladivostok"}),
+        OpenApiExample("True or false", value={"response": True}),
+        OpenApiExample("Items in order", value={"response": ["First", "Second", "Third"]}),
+        OpenApiExample("Matching", value={"response": {"Kim Jong Un": "North Korea"}}),
+        OpenApiExample("Clear the answer", value={"response": None}),
+    ]
+)
 class AnswerIn(serializers.Serializer):
     response = serializers.JSONField(
         allow_null=True,
         help_text="Text, an option, true/false, the items in order, or {left: right}; null clears",
     )
+
+
+class FeedbackOut(serializers.Serializer):
+    """A question's result: only when the quiz's review policy allows."""
+
+    score = serializers.FloatField(allow_null=True, help_text="0 to 1; null while not graded")
+    points_earned = serializers.FloatField(allow_null=True)
+    answer = serializers.JSONField(help_text="The right answer: text, or the items in order")
+    also_accepted = serializers.ListField(child=serializers.CharField())
+    explanation = serializers.CharField(allow_blank=True)
+    sentence = serializers.CharField(help_text="The article's sentence the question comes from")
+    article = serializers.IntegerField()
+    sentence_start = serializers.IntegerField(help_text="Where the sentence starts in the text")
+
+
+class AttemptQuestionOut(serializers.Serializer):
+    question_id = serializers.IntegerField()
+    position = serializers.IntegerField()
+    points = serializers.FloatField()
+    front = FrontOut()
+    response = serializers.JSONField(allow_null=True, help_text="The answer saved, if any")
+    saved_at = serializers.DateTimeField(allow_null=True)
+    feedback = FeedbackOut(required=False)
 
 
 class AttemptOut(serializers.Serializer):
@@ -118,25 +152,29 @@ class AttemptOut(serializers.Serializer):
     score = serializers.FloatField(allow_null=True)
     max_score = serializers.FloatField()
     answers_shown = serializers.BooleanField()
-    questions = serializers.ListField(child=serializers.DictField())
+    questions = AttemptQuestionOut(many=True)
 
 
-class Quizzes(APIView):
+class Quizzes(ListAPIView):
     permission_classes = [CanStudy]
+    serializer_class = QuizOut
 
-    @extend_schema(responses=QuizOut(many=True), summary="Published quizzes of my courses")
-    def get(self, request):
-        quizzes = Quiz.objects.for_student(request.user).select_related("course")
+    def get_queryset(self):
+        return Quiz.objects.for_student(self.request.user).select_related("course")
+
+    def get_serializer_context(self):
         used: dict[int, int] = {}
-        for quiz_id in Attempt.objects.of(request.user).values_list("quiz_id", flat=True):
+        for quiz_id in Attempt.objects.of(self.request.user).values_list("quiz_id", flat=True):
             used[quiz_id] = used.get(quiz_id, 0) + 1
-        data = QuizOut(quizzes.order_by("closes_at", "title"), many=True, context={"used": used})
-        return Response(data.data)
+        return {**super().get_serializer_context(), "used": used}
+
+    @extend_schema(summary="Published quizzes of my courses, newest first")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 class Attempts(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=None,
@@ -171,7 +209,6 @@ class AttemptDetail(APIView):
 
 class Answer(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=AnswerIn,
@@ -196,7 +233,6 @@ class Answer(APIView):
 
 class Submit(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=None,

@@ -11,18 +11,25 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from learning.api.errors import Conflict
 from learning.api.permissions import CanStudy
+from learning.api.schema import CONFLICT, error_response
 from learning.models import Card
 from learning.services import LearningError, cards_for_review
 from learning.services.sync import Outcome, ReviewInput, reviews_sync
 from quizzes import question_types
-from quizzes.api.conditional import etagged
+from quizzes.api.conditional import IF_NONE_MATCH, NOT_MODIFIED, etagged
+from quizzes.api.serializers import ArticleRefOut, FrontOut
 
 MAX_BATCH = 500
 MAX_DUE = 100
@@ -65,11 +72,11 @@ def card_back(request, card: Card) -> dict:
     }
 
 
-class CardOut(serializers.Serializer):
-    """A card: its scheduling state, and its question's front (type, prompt, options...)."""
+class CardStateOut(serializers.Serializer):
+    """A card's scheduling state (FSRS)."""
 
     id = serializers.IntegerField()
-    state = serializers.CharField()
+    state = serializers.ChoiceField(choices=["new", "learning", "review", "relearning"])
     due = serializers.DateTimeField()
     last_review = serializers.DateTimeField(allow_null=True)
     stability = serializers.FloatField(allow_null=True)
@@ -77,8 +84,18 @@ class CardOut(serializers.Serializer):
     reps = serializers.IntegerField()
     lapses = serializers.IntegerField()
     suspended = serializers.BooleanField()
-    question = serializers.DictField()
-    article = serializers.DictField()
+
+
+class CardQuestionOut(FrontOut):
+    id = serializers.IntegerField()
+    version = serializers.IntegerField()
+
+
+class CardOut(CardStateOut):
+    """A card: its scheduling state, and its question's front (type, prompt, options...)."""
+
+    question = CardQuestionOut()
+    article = ArticleRefOut()
 
 
 class CardBackOut(CardOut):
@@ -94,6 +111,16 @@ class DueOut(serializers.Serializer):
     cards = CardOut(many=True)
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A review",
+            value={"id": "6f1c2b9e-3a7d-4c1e-9b8a-2d5e7f0a1c3b", "card": 42, "rating": 3,
+                   "reviewed_at": "2026-11-30T08:15:00+01:00", "duration": 7.5,
+                   "response": "April 25"},
+        )
+    ]
+)  # fmt: skip
 class ReviewIn(serializers.Serializer):
     id = serializers.UUIDField(help_text="Chosen by the client; the same id twice is one review")
     card = serializers.IntegerField(min_value=1)
@@ -109,6 +136,19 @@ class ReviewIn(serializers.Serializer):
         return value
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Two reviews made offline",
+            value={"reviews": [
+                {"id": "0b2e4a8e-3f1c-4f53-9a59-0d6c1b2a3c4d", "card": 42, "rating": 1,
+                 "reviewed_at": "2026-11-29T21:02:11+01:00", "duration": 12},
+                {"id": "a4d1f9c2-7e3b-4b6a-8c5d-1e2f3a4b5c6d", "card": 42, "rating": 3,
+                 "reviewed_at": "2026-11-29T21:09:40+01:00", "duration": 4},
+            ]},
+        )
+    ]
+)  # fmt: skip
 class SyncIn(serializers.Serializer):
     reviews = ReviewIn(many=True, allow_empty=False, max_length=MAX_BATCH)
 
@@ -121,9 +161,33 @@ class ReviewOutcomeOut(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True)
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "One stored, one sent before, one refused",
+            value={
+                "reviews": [
+                    {"id": "0b2e4a8e-3f1c-4f53-9a59-0d6c1b2a3c4d", "card": 42,
+                     "outcome": "created", "code": "", "reason": ""},
+                    {"id": "a4d1f9c2-7e3b-4b6a-8c5d-1e2f3a4b5c6d", "card": 42,
+                     "outcome": "duplicate", "code": "", "reason": ""},
+                    {"id": "c0ffee00-1111-4222-8333-444455556666", "card": 7,
+                     "outcome": "rejected", "code": "withdrawn",
+                     "reason": "This question was withdrawn by the instructor; the review "
+                               "was not recorded."},
+                ],
+                "cards": [
+                    {"id": 42, "state": "review", "due": "2026-12-03T20:09:40Z",
+                     "last_review": "2026-11-29T20:09:40Z", "stability": 3.17,
+                     "difficulty": 5.28, "reps": 2, "lapses": 0, "suspended": False},
+                ],
+            },
+        )
+    ]
+)  # fmt: skip
 class SyncOut(serializers.Serializer):
     reviews = ReviewOutcomeOut(many=True)
-    cards = serializers.ListField(child=serializers.DictField(), help_text="Their states now")
+    cards = CardStateOut(many=True, help_text="The states now of the cards reviewed")
 
 
 def _input(data: dict) -> ReviewInput:
@@ -140,8 +204,11 @@ class Due(APIView):
     permission_classes = [CanStudy]
 
     @extend_schema(
-        parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {MAX_DUE}")],
-        responses=DueOut,
+        parameters=[
+            OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {MAX_DUE}"),
+            IF_NONE_MATCH,
+        ],
+        responses={200: DueOut, 304: NOT_MODIFIED},
         summary="Cards to study now: due ones first, then new ones as today's limit allows",
     )
     def get(self, request):
@@ -163,11 +230,14 @@ class CardDetail(APIView):
 
 class Reviews(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=ReviewIn,
-        responses={201: CardOut, 200: CardOut},
+        responses={
+            201: CardOut,
+            200: CardOut,
+            422: error_response("This id was sent before with a different review", CONFLICT),
+        },
         summary="Record one review; the same id again returns the stored result (200)",
     )
     def post(self, request):
@@ -189,7 +259,6 @@ class Reviews(APIView):
 
 class Sync(APIView):
     permission_classes = [CanStudy]
-    throttle_scope = "writes"
 
     @extend_schema(
         request=SyncIn,

@@ -1,5 +1,6 @@
 """The study side's API shapes: separate input and output serializers, no rules in them."""
 
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
 from learning.models import User
@@ -21,6 +22,14 @@ class MeOut(serializers.ModelSerializer):
         return "student" if user.is_student else "none"
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Change some settings",
+            value={"time_zone": "Europe/Paris", "desired_retention": 0.9, "new_cards_per_day": 15},
+        )
+    ]
+)
 class SettingsIn(serializers.Serializer):
     time_zone = serializers.CharField(max_length=64, required=False)
     desired_retention = serializers.FloatField(
@@ -43,5 +52,6 @@ class CourseOut(serializers.ModelSerializer):
         return [{"id": article.pk, "title": article.title} for article in course.articles.all()]
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A join code", value={"code": "NKRUSSIA"})])
 class JoinIn(serializers.Serializer):
     code = serializers.CharField(max_length=40)

@@ -8,7 +8,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from quizzes.api.conditional import etagged
+from quizzes.api.conditional import IF_NONE_MATCH, NOT_MODIFIED, etagged
 from quizzes.api.serializers import ArticleDetailOut, ArticleIn, ArticleOut, ImportOut
 from quizzes.errors import ContentError
 from quizzes.importing import article_import
@@ -30,6 +30,12 @@ class Articles(ListAPIView):
     def get_queryset(self):
         return readable_articles(self.request.user)
 
+    def get_permissions(self):
+        # Everyone reads the articles they may; only instructors import.
+        if self.request.method == "POST":
+            return [CanTeach()]
+        return super().get_permissions()
+
     @extend_schema(summary="Articles: an instructor's own, or a student's courses'")
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -40,8 +46,6 @@ class Articles(ListAPIView):
         summary="Import an article (instructors): its facts and candidate questions are made",
     )
     def post(self, request):
-        if not CanTeach().has_permission(request, self):
-            self.permission_denied(request, message=CanTeach.message)
         data = ArticleIn(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -73,7 +77,11 @@ class Articles(ListAPIView):
 
 
 class ArticleDetail(APIView):
-    @extend_schema(responses=ArticleDetailOut, summary="An article with its facts")
+    @extend_schema(
+        parameters=[IF_NONE_MATCH],
+        responses={200: ArticleDetailOut, 304: NOT_MODIFIED},
+        summary="An article with its facts (with an ETag)",
+    )
     def get(self, request, pk: int):
         article = get_object_or_404(readable_articles(request.user), pk=pk)
         return etagged(request, ArticleDetailOut(article).data)

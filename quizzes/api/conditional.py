@@ -5,8 +5,19 @@ import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
 from rest_framework.response import Response
+
+# For the schema of an operation answered by `etagged`.
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag of the answer you hold: an unchanged answer is a bodiless 304",
+)
+NOT_MODIFIED = OpenApiResponse(description="Unchanged since the ETag you sent (no body)")
 
 
 def etagged(request, body) -> Response:

@@ -33,11 +33,12 @@ FILTERS = [
 class Questions(ListAPIView):
     permission_classes = [CanTeach]
     serializer_class = QuestionOut
+    filter_form = QuestionFilterForm
 
     def get_queryset(self):
         # The bank page's own filter form, so both read the filters by one rule; an API
         # client is told what is wrong instead of silently getting everything.
-        filters = QuestionFilterForm(self.request.query_params)
+        filters = self.filter_form(self.request.query_params)
         if not filters.is_valid():
             raise ValidationError(filters.errors)
         questions = Question.objects.editable_by(self.request.user)
@@ -60,9 +61,13 @@ class Questions(ListAPIView):
     def post(self, request):
         data = QuestionCreateIn(data=request.data)
         data.is_valid(raise_exception=True)
-        article = get_object_or_404(
-            Article.objects.editable_by(request.user), pk=data.validated_data["article"]
+        article = (
+            Article.objects.editable_by(request.user)
+            .filter(pk=data.validated_data["article"])
+            .first()
         )
+        if article is None:
+            raise ValidationError({"article": ["Choose one of your articles."]})
         question = question_create(article=article, content=data.content(), author=request.user)
         return Response(QuestionDetailOut(question).data, status=status.HTTP_201_CREATED)
 

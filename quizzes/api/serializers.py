@@ -1,6 +1,7 @@
 """The content side's API shapes: separate input and output serializers, no rules in them."""
 
 from django.conf import settings
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 
 from quizzes.models import Article, Fact, Question, QuestionVersion
@@ -20,15 +21,50 @@ class FactOut(serializers.ModelSerializer):
 
 
 class ArticleDetailOut(ArticleOut):
-    facts = serializers.SerializerMethodField()
+    facts = FactOut(many=True, source="facts.current", help_text="Those of its current text")
 
     class Meta(ArticleOut.Meta):
         fields = [*ArticleOut.Meta.fields, "text", "facts"]
 
-    def get_facts(self, article) -> list[dict]:
-        return FactOut(article.facts.current(), many=True).data
+
+class ArticleRefOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
 
 
+class FrontOut(serializers.Serializer):
+    """A question's front: what a student sees before answering. Never its answer."""
+
+    type = serializers.ChoiceField(choices=Question.Type.choices)
+    prompt = serializers.CharField()
+    instruction = serializers.CharField(allow_blank=True, help_text="How to answer, for people")
+    options = serializers.ListField(
+        child=serializers.CharField(), help_text="The options to pick from, or the items to order"
+    )
+    left = serializers.ListField(child=serializers.CharField(), help_text="Matching: the items")
+    right = serializers.ListField(
+        child=serializers.CharField(), help_text="Matching: what each item is matched to"
+    )
+    typed = serializers.BooleanField(help_text="The answer is typed (text or a number)")
+    picks = serializers.BooleanField(help_text="The answer is one of `options` (true/false too)")
+    ordered = serializers.BooleanField(help_text="The answer is all of `options`, in order")
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A pasted article",
+            value={
+                "text": "Kim and Putin meet in Vladivostok\n\nNorth Korean leader Kim Jong Un "
+                "arrived in Vladivostok on Wednesday for the April 25 summit...",
+                "outlet": "Example News",
+                "url": "https://news.example/kim-putin-summit",
+                "published": "2019-04-24",
+                "course": 3,
+            },
+        )
+    ]
+)
 class ArticleIn(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False)
     title = serializers.CharField(max_length=300, required=False, default="")
@@ -86,6 +122,16 @@ class QuestionDetailOut(QuestionOut):
         ]
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A numeric question with a tolerance",
+            value={"type": "numeric", "prompt": "What share of North Korea's foreign trade is "
+                   "now sanctioned, in per cent?", "answer": 95, "tolerance": 2,
+                   "sentence_start": 310, "explanation": "Almost 95%, the article says."},
+        )
+    ]
+)  # fmt: skip
 class QuestionContentIn(serializers.Serializer):
     """A question as its author writes it; the type's rules are checked by the service."""
 
@@ -109,6 +155,23 @@ class QuestionContentIn(serializers.Serializer):
         return QuestionContent(**self.validated_data)
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A short answer",
+            value={"article": 12, "type": "short_answer",
+                   "prompt": "In which city did Kim and Putin meet?", "answer": "Vladivostok",
+                   "accepted": ["Vladivostok, Russia"], "sentence_start": 0,
+                   "explanation": "The summit was held on Russky Island, off Vladivostok."},
+        ),
+        OpenApiExample(
+            "Multiple choice",
+            value={"article": 12, "type": "multiple_choice",
+                   "prompt": "Who travelled to Russia by armoured train?", "answer": "Kim Jong Un",
+                   "choices": ["Kim Jong Un", "Moon Jae-in", "Shinzo Abe"], "sentence_start": 120},
+        ),
+    ]
+)  # fmt: skip
 class QuestionCreateIn(QuestionContentIn):
     article = serializers.IntegerField()
 

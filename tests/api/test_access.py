@@ -2,6 +2,7 @@
 same role and as the owner. The operations are read from the schema, so a new one without an
 entry here fails `test_every_operation_is_walked`."""
 
+import functools
 from dataclasses import dataclass, field
 
 import pytest
@@ -131,9 +132,14 @@ OPERATIONS = {
 }
 
 
+@functools.cache
+def _schema() -> dict:
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
 def test_every_operation_is_walked(db):
-    schema = SchemaGenerator().get_schema(request=None, public=True)
-    found = {(method.upper(), path) for path, ops in schema["paths"].items() for method in ops}
+    paths = _schema()["paths"]
+    found = {(method.upper(), path) for path, ops in paths.items() for method in ops}
     assert found == set(OPERATIONS)
 
 
@@ -154,11 +160,15 @@ def world(db):
 
 
 def _call(client, key, world):
+    """The operation's answer, which must be one the schema documents for it."""
     method, path = key
     op = OPERATIONS[key]
     url = path.format(**(op.ids(world) if op.ids else {}))
     body = op.body(world) if callable(op.body) else op.body
-    return getattr(client, method.lower())(url, body, format="json")
+    response = getattr(client, method.lower())(url, body, format="json")
+    documented = _schema()["paths"][path][method.lower()]["responses"]
+    assert str(response.status_code) in documented, f"{response.status_code} not in the schema"
+    return response
 
 
 def _as(user) -> APIClient:

@@ -7,10 +7,14 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.tokens import RefreshToken
-from schemathesis.checks import not_a_server_error, response_schema_conformance
+from schemathesis.checks import (
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
+from learning.api.throttling import WritesThrottle
 from learning.services import attempt_start
 from tests.factories import (
     ArticleFactory,
@@ -39,7 +43,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @pytest.fixture
 def tokens(transactional_db, monkeypatch):
     # Hundreds of writes a minute here: the per-user throttle would answer most with 429.
-    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"writes": "100000/minute"})
+    monkeypatch.setattr(WritesThrottle, "THROTTLE_RATES", {"writes": "100000/minute"})
     teacher = InstructorFactory(username="fuzz-teacher")
     student = StudentFactory(username="fuzz-student")
     course = CourseFactory(instructor=teacher, join_code="NKRUSSIA")
@@ -68,5 +72,5 @@ def test_no_request_gets_a_server_error_or_an_answer_off_the_schema(case, tokens
     token = tokens["instructor" if teaching else "student"]
     case.call_and_validate(
         headers={"Authorization": f"Bearer {token}"},
-        checks=[not_a_server_error, response_schema_conformance],
+        checks=[not_a_server_error, response_schema_conformance, status_code_conformance],
     )

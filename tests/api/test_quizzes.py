@@ -43,7 +43,7 @@ def _start(api, quiz):
 
 
 def test_the_list_shows_attempts_left(student_api, quiz):
-    assert student_api.get("/api/v1/quizzes/").json()[0]["attempts_left"] == 2
+    assert student_api.get("/api/v1/quizzes/").json()["results"][0]["attempts_left"] == 2
 
 
 def test_starting_twice_gives_the_same_attempt(student_api, quiz):

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from drf_spectacular.generators import SchemaGenerator
 
 
 def test_the_schema_builds_without_warnings(db):
@@ -26,3 +27,37 @@ def test_the_swagger_page_script_is_served_apart(client, db):
     response = client.get("/api/docs/?script=")
     assert response.status_code == 200
     assert "SwaggerUIBundle" in response.content.decode()
+
+
+@pytest.fixture
+def schema(db) -> dict:
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _operations(schema):
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            yield f"{method.upper()} {path}", operation
+
+
+def test_every_error_an_operation_can_give_is_documented_in_the_one_format(schema):
+    for name, operation in _operations(schema):
+        errors = {code: r for code, r in operation["responses"].items() if code.startswith("4")}
+        assert errors, name
+        for code, response in errors.items():
+            content = response["content"]["application/json"]
+            assert content["schema"] == {"$ref": "#/components/schemas/ErrorOut"}, (name, code)
+            assert content["examples"], (name, code)
+
+
+def test_every_request_body_has_an_example(schema):
+    for name, operation in _operations(schema):
+        if "requestBody" in operation:
+            assert operation["requestBody"]["content"]["application/json"].get("examples"), name
+
+
+def test_logging_in_documents_the_lockout(schema):
+    responses = schema["paths"]["/api/v1/auth/token/"]["post"]["responses"]
+    assert {"LockedOut", "Throttled"} <= set(
+        responses["429"]["content"]["application/json"]["examples"]
+    )
