@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from learning.api import account, auth, courses, progress, quizzes, reviews
+from learning.api import account, auth, courses, progress, quizzes, reports, reviews
 
 app_name = "api"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("courses/", courses.Courses.as_view(), name="courses"),
     path("courses/join/", courses.Join.as_view(), name="course_join"),
     path("courses/<int:pk>/leave/", courses.Leave.as_view(), name="course_leave"),
+    path("courses/<int:pk>/report/", reports.CourseReport.as_view(), name="course_report"),
+    path("quizzes/<int:pk>/report/", reports.QuizReport.as_view(), name="quiz_report"),
     path("progress/", progress.Progress.as_view(), name="progress"),
     path("reviews/due/", reviews.Due.as_view(), name="due"),
     path("reviews/", reviews.Reviews.as_view(), name="reviews"),

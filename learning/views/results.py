@@ -11,18 +11,14 @@ from django.views.decorators.http import require_safe
 
 from learning.item_analysis import MIN_ATTEMPTS, flags_refresh
 from learning.models import Attempt, User
-from learning.results import attempt_answers, quiz_results
-from learning.services import attempts_close_overdue
+from learning.results import attempt_answers, quiz_results, reported_quiz
 from quizzes.exchange.spreadsheet import write_safe_csv
 from quizzes.models import Quiz
 from quizzes.permissions import teacher_required
 
 
 def _quiz(request: HttpRequest, pk: int) -> Quiz:
-    quiz = get_object_or_404(Quiz.objects.editable_by(request.user).select_related("course"), pk=pk)
-    # Attempts past their deadline count as submitted at it on every page that reads them.
-    attempts_close_overdue(now=timezone.now(), quiz=quiz)
-    return quiz
+    return reported_quiz(instructor=request.user, pk=pk, now=timezone.now())
 
 
 @teacher_required

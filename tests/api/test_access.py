@@ -102,6 +102,8 @@ OPERATIONS = {
         "instructor", ids=lambda w: {"id": w.question.pk}
     ),
     ("GET", "/api/v1/quizzes/"): Op("student"),
+    ("GET", "/api/v1/quizzes/{id}/report/"): Op("instructor", ids=lambda w: {"id": w.quiz.pk}),
+    ("GET", "/api/v1/courses/{id}/report/"): Op("instructor", ids=lambda w: {"id": w.course.pk}),
     ("POST", "/api/v1/quizzes/{id}/attempts/"): Op("student", ids=lambda w: {"id": w.quiz.pk}),
     ("POST", "/api/v1/reviews/"): Op(
         "student",
