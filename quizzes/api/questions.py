@@ -98,14 +98,27 @@ class QuestionDetail(APIView):
 
 
 class QuestionReview(APIView):
-    """Approve or reject a question (the URL says which)."""
+    """Approve or reject a question: the subclass says which."""
 
     permission_classes = [CanTeach]
     status_value = ""
 
-    @extend_schema(request=None, responses=QuestionOut)
     def post(self, request, pk: int):
         question = question_review(
             question=_owned(request, pk), status=self.status_value, reviewer=request.user
         )
         return Response(QuestionOut(question).data)
+
+
+@extend_schema(request=None, responses=QuestionOut, summary="Approve a question: students get it")
+class QuestionApprove(QuestionReview):
+    status_value = Question.Status.APPROVED
+
+
+@extend_schema(
+    request=None,
+    responses=QuestionOut,
+    summary="Reject a question: it leaves the bank, and students' cards of it stop",
+)
+class QuestionReject(QuestionReview):
+    status_value = Question.Status.REJECTED

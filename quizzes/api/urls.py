@@ -1,7 +1,6 @@
 from django.urls import path
 
 from quizzes.api import articles, questions
-from quizzes.models import Question
 
 urlpatterns = [
     path("articles/", articles.Articles.as_view(), name="articles"),
@@ -10,12 +9,12 @@ urlpatterns = [
     path("questions/<int:pk>/", questions.QuestionDetail.as_view(), name="question"),
     path(
         "questions/<int:pk>/approve/",
-        questions.QuestionReview.as_view(status_value=Question.Status.APPROVED),
+        questions.QuestionApprove.as_view(),
         name="question_approve",
     ),
     path(
         "questions/<int:pk>/reject/",
-        questions.QuestionReview.as_view(status_value=Question.Status.REJECTED),
+        questions.QuestionReject.as_view(),
         name="question_reject",
     ),
 ]

@@ -61,3 +61,7 @@ def test_logging_in_documents_the_lockout(schema):
     assert {"LockedOut", "Throttled"} <= set(
         responses["429"]["content"]["application/json"]["examples"]
     )
+
+
+def test_every_operation_says_what_it_does(schema):
+    assert [name for name, operation in _operations(schema) if not operation.get("summary")] == []
