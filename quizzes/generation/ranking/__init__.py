@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import fold
-from .numbers import format_number
-from .questions.context import Context
-from .records import Question
+from ..names import fold
+from ..numbers import format_number
+from ..questions.context import Context
+from ..records import Question
 
 TYPE_WEIGHT = {
     "numeric": 0.85,
