@@ -1,7 +1,8 @@
 """Logging in from an app: JWT access and refresh tokens (simplejwt), under the same lockout as
 the log-in page (django-axes judges every attempt through `authenticate`)."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework_simplejwt import views as jwt
 
 
@@ -41,6 +42,7 @@ class TokenRefresh(jwt.TokenRefreshView):
     examples=[
         OpenApiExample("A refresh token", value={"refresh": "eyJhbGciOi..."}, request_only=True)
     ],
+    responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="An empty object, {}")},
 )
 class Logout(jwt.TokenBlacklistView):
     """`{"refresh"}`: that refresh token can no longer be used (access tokens expire within
