@@ -28,7 +28,7 @@ from learning.models import Card
 from learning.services import LearningError, cards_for_review
 from learning.services.sync import Outcome, ReviewInput, reviews_sync
 from quizzes import question_types
-from quizzes.api.conditional import IF_NONE_MATCH, NOT_MODIFIED, etagged
+from quizzes.api.conditional import ETAG, IF_NONE_MATCH, NOT_MODIFIED, etagged
 from quizzes.api.serializers import ArticleRefOut, FrontOut
 
 MAX_BATCH = 500
@@ -207,6 +207,7 @@ class Due(APIView):
         parameters=[
             OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {MAX_DUE}"),
             IF_NONE_MATCH,
+            ETAG,
         ],
         responses={200: DueOut, 304: NOT_MODIFIED},
         summary="Cards to study now: due ones first, then new ones as today's limit allows",

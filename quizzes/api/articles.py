@@ -8,7 +8,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from quizzes.api.conditional import IF_NONE_MATCH, NOT_MODIFIED, etagged
+from quizzes.api.conditional import ETAG, IF_NONE_MATCH, NOT_MODIFIED, etagged
 from quizzes.api.serializers import ArticleDetailOut, ArticleIn, ArticleOut, ImportOut
 from quizzes.errors import ContentError
 from quizzes.importing import article_import
@@ -78,7 +78,7 @@ class Articles(ListAPIView):
 
 class ArticleDetail(APIView):
     @extend_schema(
-        parameters=[IF_NONE_MATCH],
+        parameters=[IF_NONE_MATCH, ETAG],
         responses={200: ArticleDetailOut, 304: NOT_MODIFIED},
         summary="An article with its facts (with an ETag)",
     )

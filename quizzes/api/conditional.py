@@ -17,6 +17,13 @@ IF_NONE_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="The ETag of the answer you hold: an unchanged answer is a bodiless 304",
 )
+ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200, 304],
+    description="This answer's tag, for If-None-Match",
+)
 NOT_MODIFIED = OpenApiResponse(description="Unchanged since the ETag you sent (no body)")
 
 
