@@ -1,13 +1,15 @@
 """The rated set: people's judgements of generated questions, kept without the articles' text.
 
 Each line of `ratings.jsonl` names a question by its identity (the article's file name, the
-question's type, its answer, the offsets of its source sentence in the cleaned text, and the
-wording template where the generator has one) and holds the label, the rubric criterion of a
+question's type, its answer, the offsets of its source sentence in the cleaned text, the
+wording template where the generator has one, and for a true/false statement a hash of the
+statement, since one sentence gives several) and holds the label, the rubric criterion of a
 rejection (`../shared/QUESTION_QUALITY.md`, 1 to 6) and a short reason in the rater's words.
 When the generator changes, a question whose identity no longer matches a rating is unrated, and
 is reported as such so that it is rated in turn: the set grows with the generator.
 """
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -21,6 +23,10 @@ LABELS = ("acceptable", "weak", "unacceptable")
 ACCEPTABLE = frozenset({"acceptable", "weak"})
 
 
+def statement_hash(prompt: str) -> str:
+    return hashlib.sha256(prompt.encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class QuestionKey:
     article: str
@@ -29,6 +35,7 @@ class QuestionKey:
     start: int
     end: int
     template: str
+    variant: str = ""
 
     @classmethod
     def of(cls, article: str, question: Question) -> "QuestionKey":
@@ -39,6 +46,7 @@ class QuestionKey:
             start=question.start,
             end=question.end,
             template=str(question.features.get("template", "")),
+            variant=statement_hash(question.prompt) if question.type == "true_false" else "",
         )
 
 

@@ -28,7 +28,7 @@ from ..uploads import text_from_upload
 from .ratings import QuestionKey, Rating, load_ratings, save_ratings
 
 TOP = 15
-SAMPLE = 20
+SAMPLE = 22
 
 
 def questions_to_rate(questions: list[Question], top: int, sample: int, seed: str) -> list[int]:
