@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Local development and tests read .env (DEBUG=1 and a generated SECRET_KEY), written once by
 # `make install`; production sets DEBUG=0 and a SECRET_KEY in the environment instead.
 
-.PHONY: install run test lint pytest bench clean
+.PHONY: install run test lint pytest bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -43,6 +43,10 @@ bench: install
 	# A missed target exits 2; the review benchmark still runs.
 	-$(BIN)/python bench/generation.py
 	$(BIN)/python bench/reviews.py
+
+eval: install
+	# The question rankers against the rated set (needs ../shared/articles; says so without it).
+	$(BIN)/python -m quizzes.generation.ranking.evaluate
 
 clean:
 	rm -rf $(VENV) var

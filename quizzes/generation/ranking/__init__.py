@@ -13,6 +13,8 @@ from ..names import fold
 from ..numbers import format_number
 from ..questions.context import Context
 from ..records import Question
+from .model import LearnedModel, load_model
+from .vectors import vector
 
 TYPE_WEIGHT = {
     "numeric": 0.85,
@@ -142,6 +144,7 @@ def features_of(
     features.update(
         type=TYPE_WEIGHT[question.type],
         kind=KIND_WEIGHT.get(kinds.get(question.fact, ""), 0.7),
+        fact_kind=kinds.get(question.fact, ""),
         length=length_score(min(sentence_words, prompt_words + 5)),
         pronouns=len(PRONOUNS.findall(question.prompt)),
         reported=question.prompt.startswith("According to"),
@@ -173,14 +176,31 @@ def score(features: dict) -> float:
 
 
 def rank(questions: list[Question], context: Context) -> list[Question]:
+    """Score each question (with the learned weights when they ship, else the hand weights)
+    and order them best first, spread out."""
     kinds = {fact.id: fact.kind for fact in context.facts}
     most_mentions = max((len(entity.mentions) for entity in context.index.entities), default=1)
     lead = Lead.of(context)
     for question in questions:
         question.features = features_of(question, context, kinds, most_mentions, lead)
-        question.score = score(question.features)
+    return order(questions, learned_model())
+
+
+def order(questions: list[Question], model: LearnedModel | None) -> list[Question]:
+    """Score questions whose features are set, by the model or the hand weights, and order them
+    best first, spread out."""
+    for question in questions:
+        if model is None:
+            question.score = score(question.features)
+        else:
+            question.score = round(model.probability(vector(question)), 4)
     ordered = sorted(questions, key=lambda q: (-q.score, q.type, q.prompt))
     return spread(ordered[:SPREAD_POOL]) + ordered[SPREAD_POOL:]
+
+
+@lru_cache(maxsize=1)
+def learned_model() -> LearnedModel | None:
+    return load_model()
 
 
 def template_of(question: Question) -> tuple[str, str]:
