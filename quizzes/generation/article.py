@@ -13,6 +13,7 @@ from .parsing import parse
 from .questions import build_questions
 from .questions.context import Context
 from .ranking import rank
+from .ranking.model import LearnedModel
 from .records import Fact, Question
 
 MAX_TITLE_CHARS = 90
@@ -49,7 +50,10 @@ def generate(
     nlp: Language,
     published: dt.date | None = None,
     title: str | None = None,
+    ranker: LearnedModel | None = None,
 ) -> GeneratedArticle:
+    """The article cleaned, its facts, and its questions best first: ranked by `ranker` (a
+    deployment's own refit) or else by the weights that ship with the code."""
     if not raw_text or not raw_text.strip():
         raise GenerationError("The article is empty.")
     cleaned = clean(raw_text, title=title)
@@ -63,7 +67,7 @@ def generate(
     index = build_index(parsed)
     facts = extract_facts(parsed, index, published or cleaned.published)
     context = Context(parsed, index, facts, title=cleaned.title or "")
-    questions = rank(build_questions(context), context)
+    questions = rank(build_questions(context), context, ranker)
     return GeneratedArticle(
         title=cleaned.title or fallback_title(parsed.sentences[0].text),
         byline=cleaned.byline,

@@ -102,6 +102,9 @@ class Question(models.Model):
     rank = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CANDIDATE)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.GENERATED)
+    # The ranker's feature values for a generated question (numbers by name), kept so that the
+    # instructor's decision on it can teach the ranker (`manage.py train_ranker`).
+    ranking_features = models.JSONField(default=dict, blank=True)
     # The current version's number, and who made it when (nobody for a generated first version).
     version = models.PositiveIntegerField(default=1)
     edited_by = models.ForeignKey(

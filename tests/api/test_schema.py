@@ -65,3 +65,16 @@ def test_logging_in_documents_the_lockout(schema):
 
 def test_every_operation_says_what_it_does(schema):
     assert [name for name, operation in _operations(schema) if not operation.get("summary")] == []
+
+
+@pytest.mark.parametrize("accept", ["application/xml", "6\t}", "text/html;q=0.9"])
+def test_an_accept_header_it_cannot_satisfy_still_gets_json(student_api, accept):
+    response = student_api.get("/api/v1/me/", HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_schema_still_comes_as_json_when_asked(client, db):
+    assert client.get("/api/schema/?format=json")["Content-Type"].startswith(
+        "application/vnd.oai.openapi+json"
+    )

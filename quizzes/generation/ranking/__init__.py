@@ -175,15 +175,17 @@ def score(features: dict) -> float:
     return round(min(max(value, 0.0), 1.0), 4)
 
 
-def rank(questions: list[Question], context: Context) -> list[Question]:
-    """Score each question (with the learned weights when they ship, else the hand weights)
-    and order them best first, spread out."""
+def rank(
+    questions: list[Question], context: Context, model: LearnedModel | None = None
+) -> list[Question]:
+    """Score each question (with `model`, else the learned weights that ship, else the hand
+    weights) and order them best first, spread out."""
     kinds = {fact.id: fact.kind for fact in context.facts}
     most_mentions = max((len(entity.mentions) for entity in context.index.entities), default=1)
     lead = Lead.of(context)
     for question in questions:
         question.features = features_of(question, context, kinds, most_mentions, lead)
-    return order(questions, learned_model())
+    return order(questions, model or learned_model())
 
 
 def order(questions: list[Question], model: LearnedModel | None) -> list[Question]:

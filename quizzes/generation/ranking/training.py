@@ -78,9 +78,10 @@ def cross_validated(
         evaluate(fit(training, version="fold"), held_out)
 
 
-def save_training_set(rows: Sequence[Row], path: Path = TRAINING_SET_FILE) -> None:
+def save_training_set(rows: Sequence[Row], path: Path | None = None) -> None:
     """The rated set as numbers only (no text): a deployment refits from it and its own
     instructors' decisions without the development articles."""
+    path = path or TRAINING_SET_FILE
     names = list(FEATURE_NAMES)
     groups = sorted({row.group for row in rows})
     number = {group: index for index, group in enumerate(groups)}
@@ -94,7 +95,8 @@ def save_training_set(rows: Sequence[Row], path: Path = TRAINING_SET_FILE) -> No
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def load_training_set(path: Path = TRAINING_SET_FILE) -> list[Row]:
+def load_training_set(path: Path | None = None) -> list[Row]:
+    path = path or TRAINING_SET_FILE
     if not path.exists():
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
