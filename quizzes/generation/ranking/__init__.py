@@ -152,8 +152,19 @@ def features_of(
         position=1 - question.start / max(len(context.text), 1),
         long_answer=len(str(question.answer).split()) > 6 and isinstance(question.answer, str),
         importance=importance(question, lead),
+        **in_title(question, lead),
     )
     return features
+
+
+def in_title(question: Question, lead: Lead) -> dict[str, bool]:
+    """Is the answer in the headline? A figure there is the story's news; a name there is
+    usually its subject, which the question then only restates."""
+    answer = content_words(answer_text(question.answer))
+    inside = bool(answer) and answer <= lead.title
+    number = isinstance(question.answer, int | float) and not isinstance(question.answer, bool)
+    number = number or any(word[0].isdigit() for word in answer)
+    return {"number_in_title": inside and number, "name_in_title": inside and not number}
 
 
 def score(features: dict) -> float:

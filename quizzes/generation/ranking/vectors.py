@@ -16,6 +16,27 @@ TEMPLATES = ("person", "place", "organisation", "role_who", "role_name", "role_d
 SHOUTING = re.compile(r"\b[A-Z]{4,}(?:\s+[A-Z]{2,}){2,}\b")
 PARENTHESISED_BLANK = re.compile(r"\([^()]*_____[^()]*\)")
 QUOTE_MARKS = re.compile(r"[\"“”]")
+# "The company said", "the pic", "At the table": a thing the question never names.
+HANGING_START = re.compile(
+    r"^(?:[^:]*:\s)?(?:At |In |For |After )?(?:The|This|That|These|Those) (?:[a-z-]+ ){0,2}?"
+    r"(?:company|companies|firm|pic|film|fire|success|airline|director|table|level|building|"
+    r"announcement|feat|move|deal|group|pair|agency|bank|rover|device|player|drug|study|plan|"
+    r"plans|vote|race|mission|sit-down|latest)\b"
+)
+PRONOUN_START = re.compile(r"^(?:[^:]*:\s)?(?:He|She|It|They|His|Her|Its|Their)\b")
+CONVERSION = re.compile(
+    r"\(\s*(?:about |around |some |roughly )?(?:US)?[$£€]?\s?[\d,.]+\s*"
+    r"(?:miles?|km|kilomet(?:re|er)s?|hectares?|acres?|feet|ft|met(?:re|er)s?|kg|pounds|lb|"
+    r"dollars?|rupees|yen|euros?|GMT|mph|km/h|\)|million|billion)",
+    re.I,
+)
+SLIP = re.compile(r"[\u00b4\u2032]|[a-z],[a-zA-Z]|\w\.\.(?!\.)|\(\s*,|\s[,.](?=\w)")
+NEWS_AGENCIES = frozenset(
+    {"reuters", "afp", "ap", "associated press", "agence france-presse", "xinhua", "bloomberg",
+     "upi", "tass", "pti", "efe", "dpa", "ani", "ians", "yonhap", "kyodo", "cnn", "bbc"}
+)  # fmt: skip
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+FIGURE = re.compile(r"\d[\d,.]*")
 
 
 def _number(value) -> float | None:
@@ -48,6 +69,10 @@ def choice_signs(question: Question) -> dict[str, float]:
     }
 
 
+def _answer_words(question: Question) -> str:
+    return question.answer.lower().strip(" .") if isinstance(question.answer, str) else ""
+
+
 def vector(question: Question) -> dict[str, float]:
     """The question's features by name. `question.features` must hold the hand ranker's."""
     features = question.features
@@ -69,6 +94,15 @@ def vector(question: Question) -> dict[str, float]:
         "parenthesised_blank": float(bool(PARENTHESISED_BLANK.search(question.prompt))),
         "quoted": float(bool(QUOTE_MARKS.search(question.prompt))),
         "mentions": min(float(features.get("mentions", 0)), 10) / 10,
+        "hanging_start": float(bool(HANGING_START.match(question.prompt))),
+        "pronoun_start": float(bool(PRONOUN_START.match(question.prompt))),
+        "conversion": float(bool(CONVERSION.search(question.prompt))),
+        "slip": float(bool(SLIP.search(question.prompt))),
+        "page_furniture_answer": float(_answer_words(question) in NEWS_AGENCIES),
+        "weekday_answer": float(_answer_words(question) in WEEKDAYS),
+        "figures_in_sentence": min(len(FIGURE.findall(question.sentence)), 6) / 6,
+        "number_in_title": float(bool(features.get("number_in_title"))),
+        "name_in_title": float(bool(features.get("name_in_title"))),
         **choice_signs(question),
     }
     kind = features.get("fact_kind", "")
