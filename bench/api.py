@@ -437,7 +437,8 @@ def run() -> bool:
     say(f"  {len(students)} students, {cards:,} cards, all due "
         f"({time.perf_counter() - started:.1f} s)")  # fmt: skip
     port = free_port()
-    say(f"Starting gunicorn ({WORKERS} sync workers) on {HOST}:{port}...")
+    say(f"Starting gunicorn ({WORKERS} sync workers) on {HOST}:{port}, the write throttle raised "
+        f"to API_WRITES_PER_MINUTE={WRITES_PER_MINUTE}...")  # fmt: skip
     workloads = [DUE, BARE, SUBMIT]
     results = {workload.name: Result() for workload in workloads}
     warm_ups = {workload.name: Result() for workload in workloads}
