@@ -66,6 +66,14 @@ def test_one_review_is_stored_once(student_api, card):
     assert Review.objects.count() == 1
 
 
+def test_a_review_answers_with_the_card_as_it_left_it(student_api, card):
+    review = _review(card)
+    first = student_api.post("/api/v1/reviews/", review).json()
+    again = student_api.post("/api/v1/reviews/", review).json()  # the card read back
+    assert first == again
+    assert (first["reps"], first["article"]["title"]) == (1, card.question.article.title)
+
+
 def test_the_same_id_with_another_body_is_a_conflict(student_api, card):
     review = _review(card)
     student_api.post("/api/v1/reviews/", review)
