@@ -73,14 +73,25 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("learning.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
-    # ReDoc styles itself with <style> elements it writes at run time: this page alone allows
-    # them (scripts still only from this site).
+    # The documentation pages draw their icons as data: images; ReDoc also styles itself with
+    # <style> elements it writes at run time and searches in a blob: worker. Only these pages
+    # allow those (scripts still come only from this site).
+    path(
+        "api/docs/",
+        csp_update({"img-src": [SELF, "data:"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api_schema")
+        ),
+        name="api_docs",
+    ),
     path(
         "api/redoc/",
-        csp_update({"style-src": [SELF, UNSAFE_INLINE]})(
-            SpectacularRedocView.as_view(url_name="api_schema")
-        ),
+        csp_update(
+            {
+                "style-src": [SELF, UNSAFE_INLINE],
+                "img-src": [SELF, "data:"],
+                "worker-src": [SELF, "blob:"],
+            }
+        )(SpectacularRedocView.as_view(url_name="api_schema")),
         name="api_redoc",
     ),
 ]
