@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from . import boilerplate
+from . import boilerplate, typography
 from .dates import find_dates
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -85,7 +85,7 @@ def normalise_characters(raw: str) -> str:
     )
     text = boilerplate.remove_shortcodes(text)
     lines = join_wrapped_lines(text.split("\n"))
-    return "\n".join(SPACES.sub(" ", line).strip() for line in lines)
+    return "\n".join(SPACES.sub(" ", typography.fix_slips(line)).strip() for line in lines)
 
 
 def breaks_inside_sentence(line: str, next_line: str) -> bool:
