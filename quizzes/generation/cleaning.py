@@ -269,6 +269,7 @@ def normalised_key(line: str) -> str:
 
 def clean(raw: str, *, title: str | None = None) -> CleanedText:
     lines = split_controls(normalise_characters(raw).split("\n"))
+    whole_text = "\n".join(lines)  # tells how a lead typed in capitals is written elsewhere
     counts = Counter(normalised_key(line) for line in lines)
     found_title, byline = "", ""
     given_title_key = normalised_key(title) if title else None
@@ -315,7 +316,8 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             # A short line printed twice is a caption or a teaser, not a paragraph.
             continue
         seen.add(key)
-        paragraphs.append(DATELINE.sub("", line, count=1))
+        paragraph = DATELINE.sub("", line, count=1)
+        paragraphs.append(typography.soften_capital_lead(paragraph, whole_text))
     cleaned = assemble(title if title is not None else found_title, byline, paragraphs)
     return dataclasses.replace(cleaned, published=published)
 

@@ -68,3 +68,32 @@ def test_it_drops_brackets_left_empty_by_a_removed_link():
     assert cleaned_sentence(sentence) == (
         "The data is released on GenBank, maintained by the national library daily."
     )
+
+
+def test_it_writes_a_lead_typed_in_capitals_as_the_article_writes_those_words():
+    lead = "THE RESERVE BANK OF INDIA on Wednesday raised its key rate by 35 basis points."
+    later = "The repo rate is the rate at which the Reserve Bank of India lends to banks."
+    cleaned = clean(f"{lead}\n\n{later}")
+    assert cleaned.text.startswith("The Reserve Bank of India on Wednesday raised")
+
+
+def test_it_keeps_initials_in_a_lead_typed_in_capitals():
+    lead = "NASA AND THE RBI SIGNED a deal on Monday to share data from their satellites."
+    later = "The RBI will pay for the ground station, and NASA will build it by next year."
+    cleaned = clean(f"{lead}\n\n{later}")
+    assert cleaned.text.startswith("NASA and the RBI Signed a deal")
+
+
+def test_it_writes_an_unseen_word_of_a_capital_lead_in_title_case_and_initials_as_typed():
+    lead = "NEW YORK CITY AND US officials said on Monday that the bridge would reopen in May."
+    assert clean(lead).text.startswith("New York City and US officials said")
+
+
+def test_it_keeps_the_length_of_a_lead_typed_in_capitals():
+    lead = "THE WORLD'S BIGGEST CARMAKER said on Monday that its profit rose by a tenth."
+    assert len(clean(lead).text) == len(lead)
+
+
+def test_it_leaves_a_paragraph_that_opens_with_two_initials_alone():
+    lead = "US and EU officials said on Monday that the bridge would reopen in May this year."
+    assert clean(lead).text == lead
