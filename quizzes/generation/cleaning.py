@@ -307,6 +307,8 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             in_related_list = False
         if boilerplate.is_caption(line) or not is_paragraph(line):
             continue
+        if paragraphs and boilerplate.ends_with_agency_credit(line):
+            continue  # "(Reuters)" after the lede closes a caption; before, it credits the story
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         if next_line.startswith(line) and boilerplate.is_caption(next_line):
             continue
