@@ -80,6 +80,8 @@ UI_WORDS = frozenset(
         "back",
         "top",
         "home",
+        "front",
+        "page",
         "more",
         "related",
         "tweet",
@@ -131,6 +133,7 @@ UI_PHRASES = re.compile(
         | all\ rights\ reserved.*
         | (?:copyright|©).*
         | click\ here.*
+        | (?:you\ will\ be\ |you\ are\ being\ )?redirect(?:ed|ing)\b.*
         | (?:sign\ up|subscribe)\ (?:for|to)\ .*
         | .{0,40}\ comments?\ (?:are\ )?closed.*
         | (?:we|we\ and\ our\ partners|this\ (?:web)?site|our\ (?:web)?site)

@@ -231,12 +231,23 @@ def is_stamp_line(line: str) -> bool:
     return bool(STAMP_LINE.match(line)) and len(boilerplate.words_of(line)) <= MAX_STAMP_WORDS
 
 
+def is_date_line(line: str) -> bool:
+    # "Thursday, 26 November 2009" above the story: a date alone, read as the day the article
+    # speaks from (stamp_date), never its headline.
+    rest = line
+    mentions = find_dates(line)
+    for mention in sorted(mentions, key=lambda mention: mention.start, reverse=True):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return bool(mentions) and boilerplate.has_no_letters(rest)
+
+
 def is_furniture(line: str) -> bool:
     return (
         boilerplate.has_no_letters(line)
         or boilerplate.is_ui_line(line)
         or boilerplate.is_related_link(line)
         or is_stamp_line(line)
+        or is_date_line(line)
     )
 
 

@@ -288,3 +288,17 @@ def test_it_drops_a_caption_of_people_a_plural_noun_names():
 def test_it_keeps_a_sentence_about_people_who_hold_a_majority():
     sentence = "Democrats hold a slim majority in the House, and the vote is due on Friday."
     assert clean(f"{BODY}\n\n{sentence}").text == f"{BODY}\n\n{sentence}"
+
+
+def test_it_takes_no_date_alone_for_the_title_and_reads_it_as_the_publication_date():
+    cleaned = clean(f"Thursday, 26 November 2009\n\nRailway to open next spring\n\n{BODY}")
+    assert cleaned.title == "Railway to open next spring"
+    assert cleaned.published == dt.date(2009, 11, 26)
+
+
+@pytest.mark.parametrize(
+    "notice", ["You will be redirected back to your article in seconds", "Front Page"]
+)
+def test_it_takes_no_page_notice_for_the_title(notice):
+    cleaned = clean(f"{notice}\n\nRailway to open next spring\n\n{BODY}")
+    assert cleaned.title == "Railway to open next spring"
