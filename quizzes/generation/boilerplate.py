@@ -80,6 +80,8 @@ UI_WORDS = frozenset(
         "back",
         "top",
         "home",
+        "front",
+        "page",
         "more",
         "related",
         "tweet",
@@ -131,6 +133,7 @@ UI_PHRASES = re.compile(
         | all\ rights\ reserved.*
         | (?:copyright|©).*
         | click\ here.*
+        | (?:you\ will\ be\ |you\ are\ being\ )?redirect(?:ed|ing)\b.*
         | (?:sign\ up|subscribe)\ (?:for|to)\ .*
         | .{0,40}\ comments?\ (?:are\ )?closed.*
         | (?:we|we\ and\ our\ partners|this\ (?:web)?site|our\ (?:web)?site)
@@ -162,11 +165,36 @@ RELATED_LINK = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Where someone stands in a picture: "(L)", "(second right)", "(from l)", "(left to right)",
+# "(top L to bottom right)", "(L-R)".
+PLACE_IN_PICTURE = (
+    r"(?:(?:far|second|third|top|bottom|front|back|centre|center)\ )?"
+    r"(?:left|right|centre|center|top|bottom|front|back|l|r|c)"
+)
 CAPTION_MARKERS = re.compile(
-    r"\b(?:copyright|photo(?:graph)?:|image:|picture:|getty\ images|file\ photo|pictured)\b|©"
-    r"|\((?:left|right|centre|center|top|bottom|front|back|l|r|c|second\ left|second\ right)\)",
+    rf"""\b(?:copyright|photo(?:graph)?:|image:|picture:|getty\ images|pictured
+        | files?\ (?:photo|picture|image)s?
+        | in\ this\ (?:[\w.,-]+\ ){{0,4}}(?:photo|picture|image|handout)s?)\b|©
+      | \((?:(?:clockwise\ )?from\ )?{PLACE_IN_PICTURE}(?:(?:\ to\ |\ ?-\ ?){PLACE_IN_PICTURE})?\)
+      | ^\d{{1,2}}\ of\ \d{{1,2}}(?:\.|\s*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# "(University of Maryland School of Medicine via AP)", "(AP Photo/Evan Vucci)": a picture's
+# credit closes its caption.
+PICTURE_CREDIT_END = re.compile(
+    r"\((?:[^()]{1,80}\ via\ [^()]{1,40}"
+    r"|[^()]{0,30}\bphoto(?:graph)?s?\ ?(?:/|:|by\b)[^()]{1,60})\)\s*\.?$",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "... at the scene on Monday (Reuters).": an agency alone may also credit the story, which it
+# does at the top, so only after the lede does it close a caption.
+AGENCY_CREDIT_END = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty\ Images|Xinhua|PA|dpa|Bloomberg|TASS|Anadolu)(?:\ Photo)?\)"
+    r"\s*\.?$",
+    re.VERBOSE,
+)
+MAX_CREDITED_CAPTION_WORDS = 80
 
 # A line that ends on a picture credit ("H. J. I./AFP", "... trial results. Archive").
 PHOTO_CREDIT_END = re.compile(
@@ -225,7 +253,18 @@ CAPTION_SENTENCE = re.compile(
         |does\ (?:his|her|their|a|an)|looks\ on|lies\ in)\b""",
     re.VERBOSE,
 )
-MAX_CAPTION_WORDS = 45
+# "Doctors hold a pig heart ...", "Rescue workers carry a survivor ...": people named by a plural
+# noun, not by name, doing what a photograph shows. Holding a majority, talks or a meeting is news.
+PLURAL_CAPTION_SENTENCE = re.compile(
+    r"""^[A-Z][a-z]+(?:\ [a-z]+){0,2}(?:s|men|people|children|police|staff)
+        \ (?:carry|gesture|hug|embrace|kneel|mourn|pose|pray|react|wave|look\ on|queue
+        |hold\ (?!(?:\w+\ ){0,2}(?:majority|talks|meeting|lead|stake|seats?|rally|vote|referendum
+        |elections?|hearings?|sessions?|summit|conference|record|power|office|shares?|views?)\b)
+        (?:up|aloft|an?|the|their|placards|signs|banners|flags|candles|portraits|photographs))\b""",
+    re.VERBOSE,
+)
+# A caption's second sentence often tells the story behind the picture, at some length.
+MAX_CAPTION_WORDS = 60
 
 
 def reads_as_caption(line: str) -> bool:
@@ -233,13 +272,30 @@ def reads_as_caption(line: str) -> bool:
     return (
         len(sentences) <= 2
         and len(words_of(line)) <= MAX_CAPTION_WORDS
-        and bool(CAPTION_SENTENCE.match(sentences[0]))
+        and bool(
+            CAPTION_SENTENCE.match(sentences[0]) or PLURAL_CAPTION_SENTENCE.match(sentences[0])
+        )
     )
 
 
 def is_caption(line: str) -> bool:
     return bool(
-        CAPTION_MARKERS.search(line) or PHOTO_CREDIT_END.search(line) or reads_as_caption(line)
+        CAPTION_MARKERS.search(line)
+        or PHOTO_CREDIT_END.search(line)
+        or reads_as_caption(line)
+        or ends_with_picture_credit(line)
+    )
+
+
+def ends_with_picture_credit(line: str) -> bool:
+    return (
+        bool(PICTURE_CREDIT_END.search(line)) and len(words_of(line)) <= MAX_CREDITED_CAPTION_WORDS
+    )
+
+
+def ends_with_agency_credit(line: str) -> bool:
+    return (
+        bool(AGENCY_CREDIT_END.search(line)) and len(words_of(line)) <= MAX_CREDITED_CAPTION_WORDS
     )
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from . import boilerplate
+from . import boilerplate, typography
 from .dates import find_dates
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -85,7 +85,7 @@ def normalise_characters(raw: str) -> str:
     )
     text = boilerplate.remove_shortcodes(text)
     lines = join_wrapped_lines(text.split("\n"))
-    return "\n".join(SPACES.sub(" ", line).strip() for line in lines)
+    return "\n".join(SPACES.sub(" ", typography.fix_slips(line)).strip() for line in lines)
 
 
 def breaks_inside_sentence(line: str, next_line: str) -> bool:
@@ -231,12 +231,23 @@ def is_stamp_line(line: str) -> bool:
     return bool(STAMP_LINE.match(line)) and len(boilerplate.words_of(line)) <= MAX_STAMP_WORDS
 
 
+def is_date_line(line: str) -> bool:
+    # "Thursday, 26 November 2009" above the story: a date alone, read as the day the article
+    # speaks from (stamp_date), never its headline.
+    rest = line
+    mentions = find_dates(line)
+    for mention in sorted(mentions, key=lambda mention: mention.start, reverse=True):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return bool(mentions) and boilerplate.has_no_letters(rest)
+
+
 def is_furniture(line: str) -> bool:
     return (
         boilerplate.has_no_letters(line)
         or boilerplate.is_ui_line(line)
         or boilerplate.is_related_link(line)
         or is_stamp_line(line)
+        or is_date_line(line)
     )
 
 
@@ -269,6 +280,7 @@ def normalised_key(line: str) -> str:
 
 def clean(raw: str, *, title: str | None = None) -> CleanedText:
     lines = split_controls(normalise_characters(raw).split("\n"))
+    whole_text = "\n".join(lines)  # tells how a lead typed in capitals is written elsewhere
     counts = Counter(normalised_key(line) for line in lines)
     found_title, byline = "", ""
     given_title_key = normalised_key(title) if title else None
@@ -306,6 +318,8 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             in_related_list = False
         if boilerplate.is_caption(line) or not is_paragraph(line):
             continue
+        if paragraphs and boilerplate.ends_with_agency_credit(line):
+            continue  # "(Reuters)" after the lede closes a caption; before, it credits the story
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         if next_line.startswith(line) and boilerplate.is_caption(next_line):
             continue
@@ -315,7 +329,8 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             # A short line printed twice is a caption or a teaser, not a paragraph.
             continue
         seen.add(key)
-        paragraphs.append(DATELINE.sub("", line, count=1))
+        paragraph = DATELINE.sub("", line, count=1)
+        paragraphs.append(typography.soften_capital_lead(paragraph, whole_text))
     cleaned = assemble(title if title is not None else found_title, byline, paragraphs)
     return dataclasses.replace(cleaned, published=published)
 

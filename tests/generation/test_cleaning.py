@@ -232,3 +232,73 @@ def test_it_reads_a_machine_date_stamp_as_the_publication_date_and_strips_it():
     cleaned = clean(f"date 2019-08-06 NAIROBI - {BODY}")
     assert cleaned.text == BODY
     assert cleaned.published == dt.date(2019, 8, 6)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "On hand at the opening are (from l) Dr. Ana Ruiz, Celera; and Dr. Ian Moss, director.",
+        "A view shows nuclear power plants (top L to bottom right) in Brokdorf and Emsland.",
+        "Ministers (left to right) Ana Ruiz, Ian Moss and Eva Lind sign the treaty in Oslo.",
+        "Ministers Ana Ruiz and Ian Moss (L-R) sign the treaty in Oslo on Monday morning.",
+    ],
+)
+def test_it_drops_a_caption_that_tells_where_people_stand_in_the_picture(caption):
+    assert clean(f"{BODY}\n\n{caption}").text == BODY
+
+
+def test_it_drops_a_caption_of_file_pictures():
+    caption = "A combination of files pictures shows the plants that will close by 2022 at latest."
+    assert clean(f"{BODY}\n\n{caption}").text == BODY
+
+
+def test_it_drops_a_gallery_caption_that_opens_with_a_slide_counter():
+    caption = "1 of 3. The new station at the harbour, which opened to passengers last spring."
+    assert clean(f"{caption}\n\n{BODY}").text == BODY
+
+
+@pytest.mark.parametrize(
+    "credit", ["(University of Maryland School of Medicine via AP)", "(AP Photo/Evan Vucci)"]
+)
+def test_it_drops_a_caption_that_ends_with_a_picture_credit(credit):
+    # Without the final stop the line would not read as a sentence and go anyway.
+    caption = f"The new station at the harbour, which opened to passengers last spring {credit}."
+    assert clean(f"{caption}\n\n{BODY}").text == BODY
+
+
+def test_it_drops_a_short_paragraph_after_the_lede_that_ends_with_an_agency_credit():
+    caption = "The new station at the harbour, which opened to passengers last spring (Reuters)."
+    assert clean(f"{BODY}\n\n{caption}").text == BODY
+
+
+def test_it_keeps_a_lede_that_ends_with_an_agency_credit():
+    lede = "The new station at the harbour opened to passengers on Monday, officials said (AP)."
+    assert clean(f"{lede}\n\n{BODY}").text == f"{lede}\n\n{BODY}"
+
+
+def test_it_drops_a_caption_of_people_a_plural_noun_names():
+    caption = (
+        "Doctors hold a pig heart that was transplanted into a Maryland man in January. The man"
+        " was doing well after surgeons and clinicians from the University of Maryland School of"
+        " Medicine performed the first successful transplant of a pig heart, but he died Tuesday."
+    )
+    assert clean(f"{BODY}\n\n{caption}").text == BODY
+
+
+def test_it_keeps_a_sentence_about_people_who_hold_a_majority():
+    sentence = "Democrats hold a slim majority in the House, and the vote is due on Friday."
+    assert clean(f"{BODY}\n\n{sentence}").text == f"{BODY}\n\n{sentence}"
+
+
+def test_it_takes_no_date_alone_for_the_title_and_reads_it_as_the_publication_date():
+    cleaned = clean(f"Thursday, 26 November 2009\n\nRailway to open next spring\n\n{BODY}")
+    assert cleaned.title == "Railway to open next spring"
+    assert cleaned.published == dt.date(2009, 11, 26)
+
+
+@pytest.mark.parametrize(
+    "notice", ["You will be redirected back to your article in seconds", "Front Page"]
+)
+def test_it_takes_no_page_notice_for_the_title(notice):
+    cleaned = clean(f"{notice}\n\nRailway to open next spring\n\n{BODY}")
+    assert cleaned.title == "Railway to open next spring"

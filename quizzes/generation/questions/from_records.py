@@ -8,6 +8,7 @@ from ..names import is_acronym
 from ..records import Fact, Question
 from . import distractors
 from .context import Context, answer_forms, explanation_for, mentions_any, question
+from .wording import as_question, tidy
 
 MAX_QUOTE_WORDS = 32
 MAX_MATCHING_PAIRS = 5
@@ -58,7 +59,8 @@ def role_questions(context: Context, fact: Fact) -> list[Question]:
                 "multiple_choice", prompt, person.name, fact, choices=choices, features=features
             )
         )
-    prompt = f"Name the person the article describes as {role}."
+    # tidy: a role that ends in "Data Corp." takes no second full stop.
+    prompt = tidy(f"Name the person the article describes as {role}")
     found.append(
         question("short_answer", prompt, person.name, fact, accepted=forms,
                  features={"template": "role_name"})
@@ -143,8 +145,7 @@ def quote_question(context: Context, fact: Fact) -> list[Question]:
     others = [name for name in others if not mentions_any(excerpt, [name])][: distractors.WANTED]
     if len(others) < 2:
         return []
-    # A quote that is itself a question or exclamation already ends the prompt.
-    prompt = f"Who said: “{excerpt}”" + ("" if excerpt.endswith(("?", "!")) else "?")
+    prompt = as_question(f"Who said: “{excerpt}”")
     return [
         question(
             "quote_attribution",

@@ -32,6 +32,13 @@ LEANS_ON_CONTEXT = re.compile(
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s|I'm|[Ww]e're)\b|\bI['\u2019]")
 MAX_WORDS = 55
 MIN_WORDS = 6
+# "Apple Computer Inc.." where a name that ends in a stop takes the place of one that did not.
+DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+# "... record books Monday night:" introduced a list the prompt leaves out.
+OPEN_END = re.compile(r"\s*[,;:]$")
+CLOSING_QUOTES = "\"\u201d\u2019'"
+# "the U.S." and "Data Corp." keep their stop before a question mark.
+ABBREVIATION_END = re.compile(r"\b(?:(?:[A-Z]\.){2,}|(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
 
 
 def balance_quotes(text: str) -> str:
@@ -53,6 +60,7 @@ def balance_quotes(text: str) -> str:
 def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    text = OPEN_END.sub("", DOUBLED_STOP.sub(".", text))
     if text and text[-1] not in ".?!\"”\u2019'":
         text += "."
     return text
@@ -136,5 +144,18 @@ def question_from_statement(
         "",
         rest,
     )
-    rest = rest.rstrip(" .!")
-    return f"{wh} {rest}?"
+    return as_question(f"{wh} {rest}")
+
+
+def as_question(text: str) -> str:
+    """The text ended by a question mark. A full stop at the end goes, inside a closing quotation
+    mark too: "... from "Need You Now."" asks "... from "Need You Now"?". A quotation that asks
+    or exclaims ends the question itself."""
+    text = text.rstrip()
+    body = text.rstrip(CLOSING_QUOTES)
+    quotes = text[len(body) :]
+    if body.endswith("?") or (quotes and body.endswith("!")):
+        return text
+    if not ABBREVIATION_END.search(body):
+        body = body.rstrip(" .!")
+    return f"{body}{quotes}?"
