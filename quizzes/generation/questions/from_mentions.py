@@ -77,7 +77,8 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
     features = {"hedge": fact.extra["hedge"]}
     figure = distractors.figure_of(context, fact)
     amount = distractors.amount_text(context, fact)
-    numbers = [format_number(figure), context.text[slice(*fact.extra["figure_span"])], amount]
+    written = context.text[slice(*fact.extra["figure_span"])]
+    numbers = [format_number(figure), written, amount]
     found = []
     numeric_prompt = blanked(context, fact, fact.extra["figure_span"], numbers)
     if numeric_prompt:
@@ -87,7 +88,7 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
                 f"Fill in the number: {numeric_prompt}",
                 figure,
                 fact,
-                accepted=list(dict.fromkeys(numbers[:2])),
+                accepted=numeric_forms(figure, written),
                 features=features,
                 tolerance=distractors.tolerance_for(figure, fact.extra["hedge"]),
             )
@@ -103,6 +104,14 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
                 true_false_pair(context, fact, fact.extra["amount_span"], wrong[0], features)
             )
     return found
+
+
+def numeric_forms(figure: float, written: str) -> list[str]:
+    """ "1,500" and "1500" for 1,500; only "1500" when the article writes it so, as a four-digit
+    figure without a comma is often a year ("around 1500") that a comma would misspell."""
+    if re.fullmatch(r"\d{4}", written):
+        return [written]
+    return list(dict.fromkeys([format_number(figure), written]))
 
 
 def date_questions(context: Context, fact: Fact) -> list[Question]:
