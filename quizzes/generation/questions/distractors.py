@@ -10,7 +10,7 @@ from ..entities import PERSON, Entity
 from ..names import initials, name_key
 from ..numbers import APPROXIMATE_HEDGES, BOUND_HEDGES, WORD_NUMBERS, format_number
 from ..records import Fact
-from .context import Context, answer_forms, mentions_any
+from .context import Context, mentions_any
 
 WANTED = 3
 NUMBER_WORDS = {value: word for word, value in WORD_NUMBERS.items() if " " not in word}
@@ -42,7 +42,7 @@ def is_variant(one: Entity, other: Entity) -> bool:
 def entity_distractors(context: Context, entity: Entity, prompt: str) -> list[str]:
     chosen: list[Entity] = []
     for other in context.distractor_pool(entity.id, lambda: same_kind_others(context, entity)):
-        if mentions_any(prompt, answer_forms(other)):  # a name in the prompt would confuse
+        if mentions_any(prompt, context.forms_of(other)):  # a name in the prompt would confuse
             continue
         if any(is_variant(other, taken) for taken in chosen):
             continue  # "Fenwick" beside "Fenwick Playhouse": one wrong answer offered twice
