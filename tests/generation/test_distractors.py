@@ -7,7 +7,7 @@ import pytest
 
 from quizzes.generation import generate
 from quizzes.generation.cleaning import clean
-from quizzes.generation.entities import ORGANISATION, Entity, EntityIndex, Mention
+from quizzes.generation.entities import ORGANISATION, PERSON, PLACE, Entity, EntityIndex, Mention
 from quizzes.generation.parsing import parse
 from quizzes.generation.questions.context import Context
 from quizzes.generation.questions.distractors import (
@@ -233,3 +233,49 @@ def test_the_answer_stays_among_wrong_figures_when_one_side_is_short():
 )
 def test_a_wrong_figure_must_be_written_as_roundly_as_the_answer(answer, decimals, wrong, alike):
     assert same_precision(wrong, answer, decimals) is alike
+
+
+def place_index_context(text, nlp, entities):
+    parsed = parse(clean(text), nlp)
+    return Context(parsed, EntityIndex(entities), [], title="")
+
+
+def entity(number, kind, name, text):
+    start = text.index(name)
+    return Entity(number, kind, name, [Mention(name, start, start + len(name), "GPE")])
+
+
+def test_it_does_not_offer_the_place_an_answer_lies_in(nlp):
+    text = "Talks at Stormont near Belfast ran late. Dublin and London welcomed the deal."
+    places = [
+        entity(number, PLACE, name, text)
+        for number, name in enumerate(["Stormont", "Belfast", "Dublin", "London"], 1)
+    ]
+    context = place_index_context(text, nlp, places)
+    assert "Belfast" not in entity_distractors(context, places[0], "Talks at _____ ran late.")
+
+
+def test_it_does_not_offer_a_name_of_another_kind_filed_as_a_place(nlp):
+    text = "Angela Lansbury starred on Broadway, in London and as Dame Angela Lansbury in Paris."
+    found = [
+        entity(1, PERSON, "Angela Lansbury", text),
+        entity(2, PLACE, "Broadway", text),
+        entity(3, PLACE, "London", text),
+        entity(4, PLACE, "Dame Angela Lansbury", text),
+        entity(5, PLACE, "Paris", text),
+    ]
+    context = place_index_context(text, nlp, found)
+    offered = entity_distractors(context, found[1], "She starred on _____.")
+    assert "Dame Angela Lansbury" not in offered
+
+
+def test_a_company_and_its_owner_prefixed_name_are_one_choice(nlp):
+    text = "Biogen Inc. and Japan\u2019s Eisai ran the trial; Eisai Co. and Pfizer paid for it."
+    names = ["Biogen Inc.", "Japan\u2019s Eisai", "Eisai Co.", "Pfizer"]
+    found = [
+        Entity(number, ORGANISATION, name, [Mention(name, 0, 3, "ORG")] * (5 - number))
+        for number, name in enumerate(names, 1)
+    ]
+    context = place_index_context(text, nlp, found)
+    offered = entity_distractors(context, found[3], "_____ paid for it.")
+    assert not {"Japan\u2019s Eisai", "Eisai Co."} <= set(offered), offered

@@ -11,6 +11,11 @@ from ..parsing import ParsedText, Sentence
 from ..records import Fact, Question
 from ..titles import is_honorific, is_role_noun
 
+PLACE_LINK = re.compile(
+    r"(?:['\u2019]s|,(?: in)?| in| near| outside| of| \()\s+"
+    r"(?:the (?:state|province|region|county|city|capital|country) of\s+)?"
+)
+LIST_GOES_ON = re.compile(r",| and\b| or\b")
 BARE_AFTER_PREPOSITION = re.compile(r"\b(?:in|to|from|at|of|by|into|across|with|for|on) $")
 
 
@@ -119,6 +124,23 @@ class Context:
 
     def person_before(self, position: int, pronoun: str = "") -> Entity | None:
         return person_before(self.parsed, self.index, position, pronoun)
+
+    def places_linked(self, one: Entity, other: Entity) -> bool:
+        """Whether the article writes one place as part of the other or beside it: "Stormont
+        near Belfast", "Tamil Nadu, India", "Myanmar's Yangon". Either would make a false
+        statement about the other arguably true, or a wrong choice arguably right."""
+        for first, second in ((one, other), (other, one)):
+            starts = {mention.start for mention in second.mentions}
+            for mention in first.mentions:
+                link = PLACE_LINK.match(self.text, mention.end)
+                if link is None or link.end() not in starts:
+                    continue
+                if link.group(0).startswith(",") and LIST_GOES_ON.match(
+                    self.text, link.end() + len(second.name)
+                ):
+                    continue  # "Sweden, Finland and Denmark": a list, not a place and its whole
+                return True
+        return False
 
     def forms_of(self, entity: Entity) -> list[str]:
         """The ways of writing the entity a typed answer may take (see `short_forms`)."""

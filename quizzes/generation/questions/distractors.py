@@ -6,11 +6,11 @@ import math
 import re
 
 from ..dates import SEASONS, find_dates
-from ..entities import PERSON, Entity
+from ..entities import PERSON, PLACE, Entity
 from ..names import initials, name_key
 from ..numbers import APPROXIMATE_HEDGES, BOUND_HEDGES, WORD_NUMBERS, format_number
 from ..records import Fact
-from .context import Context, mentions_any
+from .context import OWNER, Context, mentions_any, without_suffix
 
 WANTED = 3
 NUMBER_WORDS = {value: word for word, value in WORD_NUMBERS.items() if " " not in word}
@@ -26,7 +26,8 @@ def shuffled(choices: list, seed: str) -> list:
 
 
 def is_variant(one: Entity, other: Entity) -> bool:
-    mine, theirs = name_key(one.name), name_key(other.name)
+    # "Japan's Eisai" and "Eisai Co." are one company.
+    mine, theirs = (name_key(without_suffix(OWNER.sub("", e.name))) for e in (one, other))
     if set(mine.split()) <= set(theirs.split()) or set(theirs.split()) <= set(mine.split()):
         return True
     # "UN" against "United Nations Security Council": initials of a leading part of the name.
@@ -60,8 +61,27 @@ def same_kind_others(context: Context, entity: Entity) -> list[Entity]:
         if other.id != entity.id
         and not is_variant(entity, other)
         and (other.kind != PERSON or context.is_confident_person(other))
+        and not (other.kind == PLACE and context.places_linked(entity, other))
+        and not of_another_kind(context, other)
     ]
     return sorted(others, key=lambda other: (-len(other.mentions), other.first_start))
+
+
+def of_another_kind(context: Context, entity: Entity) -> bool:
+    """ "Dame Angela Lansbury" filed as a place, "Atletico Madrid" or "Chandrayaan 2" as a
+    person: a name holding a whole name of another kind (a person's, or in a person's name a
+    place's or an organisation's) or a number is one the tagger got wrong, and would stand out
+    among the choices. "Bank of Canada" holding a place is an organisation's usual name."""
+    if entity.kind == PERSON and any(char.isdigit() for char in entity.name):
+        return True
+    words = f" {name_key(entity.name)} "
+    return any(
+        other.id != entity.id
+        and other.kind != entity.kind
+        and (entity.kind == PERSON or context.is_confident_person(other))
+        and f" {name_key(other.name)} " in words
+        for other in context.index.entities
+    )
 
 
 # How far a typed answer may stray, by hedge. A count given exactly accepts only itself; "about
