@@ -7,10 +7,14 @@ import pytest
 
 from quizzes.generation import generate
 from quizzes.generation.cleaning import clean
-from quizzes.generation.entities import ORGANISATION, Entity, EntityIndex, Mention
+from quizzes.generation.entities import ORGANISATION, PERSON, PLACE, Entity, EntityIndex, Mention
 from quizzes.generation.parsing import parse
 from quizzes.generation.questions.context import Context
-from quizzes.generation.questions.distractors import entity_distractors
+from quizzes.generation.questions.distractors import (
+    around_the_answer,
+    entity_distractors,
+    same_precision,
+)
 
 ARTICLE = (
     "Quake kills at least 73 in Qarabel\n\n"
@@ -42,9 +46,13 @@ def figures(texts):
 
 
 def test_it_offers_no_figure_of_another_size_for_a_count(choices):
-    values = figures(choices["400"])
+    values = figures(choices["35"])
     assert values
-    assert all(80 <= value <= 2000 for value in values), choices["400"]
+    assert all(7 <= value <= 175 for value in values), choices["35"]
+
+
+def test_it_offers_no_choices_for_a_figure_given_as_a_bound(choices):
+    assert "400" not in choices  # "more than 400": "more than 300" would still be true
 
 
 def test_it_offers_no_amount_of_another_size_for_a_price(choices):
@@ -145,3 +153,129 @@ def test_the_answer_is_neither_the_largest_nor_the_smallest_when_a_neighbour_all
 ):
     values = figures(results_choices["56.8 percent"])
     assert min(values) < 56.8 < max(values), values
+
+
+ROUNDNESS = (
+    "Harbour reopens\n\n"
+    "The port authority hired 20 divers and spent $963 million on the new harbour wall.\n\n"
+    "Crews removed 220,000 tonnes of silt, and about 10 ships waited outside.\n\n"
+    "More than 17 hours passed before the first ferry docked."
+)
+
+
+@pytest.fixture(scope="module")
+def roundness_article(nlp):
+    return generate(ROUNDNESS, nlp=nlp)
+
+
+def choices_of(article) -> dict:
+    return {q.answer: q.choices for q in article.questions if q.type == "multiple_choice"}
+
+
+def test_wrong_figures_for_a_round_figure_are_round_too(roundness_article):
+    offered = [choice for choice in choices_of(roundness_article)["20"] if choice != "20"]
+    assert len(offered) == 3
+    assert all(re.fullmatch(r"[1-9]0?|[1-9]5", choice) for choice in offered), offered
+
+
+def test_wrong_figures_for_a_figure_to_the_unit_are_not_round_tens(roundness_article):
+    offered = choices_of(roundness_article)["$963 million"]
+    assert not [choice for choice in offered if re.search(r"0 million", choice)], offered
+
+
+def test_wrong_figures_keep_the_answers_significant_digits(roundness_article):
+    offered = choices_of(roundness_article)["220,000"]
+    assert all(re.fullmatch(r"[1-9]\d0,000", choice) for choice in offered), offered
+
+
+def test_wrong_figures_for_an_approximate_figure_are_clearly_another_figure(
+    roundness_article,
+):
+    values = figures(choices_of(roundness_article)["10"])
+    assert all(value == 10 or abs(value - 10) > 2 for value in values), values
+
+
+def test_no_false_statement_is_made_from_a_bound(roundness_article):
+    swapped = [
+        q.prompt
+        for q in roundness_article.questions
+        if q.type == "true_false" and q.answer is False and "ferry docked" in q.prompt
+    ]
+    assert swapped == []
+
+
+def test_the_answer_takes_every_place_among_wrong_figures():
+    places = set()
+    for number in range(40):
+        chosen = around_the_answer([5.0, 6.0, 7.0, 13.0, 14.0, 15.0], 10.0, f"prompt {number}")
+        assert len(chosen) == 3
+        places.add(sum(value < 10 for value in chosen))
+    assert places == {0, 1, 2, 3}
+
+
+def test_the_answer_stays_among_wrong_figures_when_one_side_is_short():
+    chosen = around_the_answer([13.0, 14.0, 15.0, 16.0], 10.0, "any prompt")
+    assert chosen == [13.0, 14.0, 15.0]
+
+
+@pytest.mark.parametrize(
+    ("answer", "decimals", "wrong", "alike"),
+    [
+        (20, 0, 16, False),
+        (20, 0, 15, True),
+        (10_000, 0, 8_000, True),
+        (963, 0, 770, False),
+        (963, 0, 771, True),
+        (0.25, 2, 0.28, False),
+        (0.25, 2, 0.5, True),
+        (9.58, 2, 9.5, True),  # shown as "9.50"
+    ],
+)
+def test_a_wrong_figure_must_be_written_as_roundly_as_the_answer(answer, decimals, wrong, alike):
+    assert same_precision(wrong, answer, decimals) is alike
+
+
+def place_index_context(text, nlp, entities):
+    parsed = parse(clean(text), nlp)
+    return Context(parsed, EntityIndex(entities), [], title="")
+
+
+def entity(number, kind, name, text):
+    start = text.index(name)
+    return Entity(number, kind, name, [Mention(name, start, start + len(name), "GPE")])
+
+
+def test_it_does_not_offer_the_place_an_answer_lies_in(nlp):
+    text = "Talks at Stormont near Belfast ran late. Dublin and London welcomed the deal."
+    places = [
+        entity(number, PLACE, name, text)
+        for number, name in enumerate(["Stormont", "Belfast", "Dublin", "London"], 1)
+    ]
+    context = place_index_context(text, nlp, places)
+    assert "Belfast" not in entity_distractors(context, places[0], "Talks at _____ ran late.")
+
+
+def test_it_does_not_offer_a_name_of_another_kind_filed_as_a_place(nlp):
+    text = "Angela Lansbury starred on Broadway, in London and as Dame Angela Lansbury in Paris."
+    found = [
+        entity(1, PERSON, "Angela Lansbury", text),
+        entity(2, PLACE, "Broadway", text),
+        entity(3, PLACE, "London", text),
+        entity(4, PLACE, "Dame Angela Lansbury", text),
+        entity(5, PLACE, "Paris", text),
+    ]
+    context = place_index_context(text, nlp, found)
+    offered = entity_distractors(context, found[1], "She starred on _____.")
+    assert "Dame Angela Lansbury" not in offered
+
+
+def test_a_company_and_its_owner_prefixed_name_are_one_choice(nlp):
+    text = "Biogen Inc. and Japan\u2019s Eisai ran the trial; Eisai Co. and Pfizer paid for it."
+    names = ["Biogen Inc.", "Japan\u2019s Eisai", "Eisai Co.", "Pfizer"]
+    found = [
+        Entity(number, ORGANISATION, name, [Mention(name, 0, 3, "ORG")] * (5 - number))
+        for number, name in enumerate(names, 1)
+    ]
+    context = place_index_context(text, nlp, found)
+    offered = entity_distractors(context, found[3], "_____ paid for it.")
+    assert not {"Japan\u2019s Eisai", "Eisai Co."} <= set(offered), offered

@@ -5,12 +5,17 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..coreference import person_before
-from ..entities import PERSON, Entity, EntityIndex
-from ..names import fold, name_key
+from ..entities import ORGANISATION, PERSON, PLACE, Entity, EntityIndex
+from ..names import CONNECTORS, PLACE_ALIASES, fold, name_key
 from ..parsing import ParsedText, Sentence
 from ..records import Fact, Question
 from ..titles import is_honorific, is_role_noun
 
+PLACE_LINK = re.compile(
+    r"(?:['\u2019]s|,(?: in)?| in| near| outside| of| \()\s+"
+    r"(?:the (?:state|province|region|county|city|capital|country) of\s+)?"
+)
+LIST_GOES_ON = re.compile(r",| and\b| or\b")
 BARE_AFTER_PREPOSITION = re.compile(r"\b(?:in|to|from|at|of|by|into|across|with|for|on) $")
 
 
@@ -23,10 +28,12 @@ class Context:
     entities_by_id: dict[int, Entity] = field(init=False)
 
     pools: dict[int, list[Entity]] = field(init=False)
+    forms: dict[int, list[str]] = field(init=False)
 
     def __post_init__(self):
         self.entities_by_id = {entity.id: entity for entity in self.index.entities}
         self.pools = {}
+        self.forms = {}
 
     def distractor_pool(self, entity_id: int, build) -> list[Entity]:
         if entity_id not in self.pools:
@@ -118,12 +125,49 @@ class Context:
     def person_before(self, position: int, pronoun: str = "") -> Entity | None:
         return person_before(self.parsed, self.index, position, pronoun)
 
+    def places_linked(self, one: Entity, other: Entity) -> bool:
+        """Whether the article writes one place as part of the other or beside it: "Stormont
+        near Belfast", "Tamil Nadu, India", "Myanmar's Yangon". Either would make a false
+        statement about the other arguably true, or a wrong choice arguably right."""
+        for first, second in ((one, other), (other, one)):
+            starts = {mention.start for mention in second.mentions}
+            for mention in first.mentions:
+                link = PLACE_LINK.match(self.text, mention.end)
+                if link is None or link.end() not in starts:
+                    continue
+                if link.group(0).startswith(",") and LIST_GOES_ON.match(
+                    self.text, link.end() + len(second.name)
+                ):
+                    continue  # "Sweden, Finland and Denmark": a list, not a place and its whole
+                return True
+        return False
+
+    def forms_of(self, entity: Entity) -> list[str]:
+        """The ways of writing the entity a typed answer may take (see `short_forms`)."""
+        if entity.id not in self.forms:
+            forms = answer_forms(entity)
+            for form in short_forms(self, entity):
+                for written in (form, fold(form)):
+                    if written not in forms:
+                        forms.append(written)
+            self.forms[entity.id] = forms
+        return self.forms[entity.id]
+
+
+# "de Klerk", "van Gogh": small words that belong to the surname after them.
+SURNAME_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le", "bin", "al"}
+)
+# "Kim Jong Un": a family name and a given name of two short syllables, written with or without
+# a hyphen. "Juan Manuel Santos" or "F.W. de Klerk" are not written "Juan Manuel-santos".
+SYLLABLE = re.compile(r"[A-Z][a-z]{0,3}")
+
 
 def spelling_variants(name: str) -> list[str]:
     """Ways readers write the same name: "Kim Jong Un", "Kim Jong-un", "Kim Jong-Un"."""
     words = name.split()
     variants = [name.replace("-", " ")] if "-" in name else []
-    if len(words) == 3 and "-" not in name:
+    if len(words) == 3 and "-" not in name and all(SYLLABLE.fullmatch(w) for w in words[1:]):
         variants += [
             f"{words[0]} {words[1]}-{words[2].lower()}",
             f"{words[0]} {words[1]}-{words[2]}",
@@ -139,6 +183,111 @@ def answer_forms(entity: Entity) -> list[str]:
             if form not in forms:
                 forms.append(form)
     return forms
+
+
+def surname_of(name: str) -> str:
+    """ "Mitchell" of "George Mitchell", "de Klerk" of "F.W. de Klerk"."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in SURNAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+CORPORATE_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|plc|PLC|LLC|AG|SA|NV|GmbH)\b\.?)+$"
+)
+# "Japan's Eisai": the place named before a name is no part of it.
+OWNER = re.compile(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s\s+(?=[A-Z])")
+
+
+def without_suffix(name: str) -> str:
+    """ "Eisai" of "Eisai Co.", "Google" of "Google Inc."."""
+    return CORPORATE_SUFFIX.sub("", name).strip() or name
+
+
+def is_place(context: "Context", text: str) -> bool:
+    """Whether the article names a place so, or it is a short form of a country ("U.S.")."""
+    found = context.index.find(text)
+    return (found is not None and found.kind == PLACE) or name_key(text) in PLACE_NAMES
+
+
+PLACE_NAMES = frozenset(PLACE_ALIASES.values())
+
+
+def names_another(context: "Context", entity: Entity, owner: re.Match) -> bool:
+    """Whether the article also names the entity without its owner ("Eisai")."""
+    other = context.index.find(entity.name[owner.end() :])
+    return other is not None and other.kind == entity.kind
+
+
+def initials_with_numbers(words: list[str]) -> str:
+    """ "FDA" of "Food and Drug Administration", "G20" of "Group of 20"."""
+    return "".join(
+        word if word.isdigit() else word[0].upper()
+        for word in words
+        if word.lower() not in CONNECTORS and word[:1].isalnum()
+    )
+
+
+def short_forms(context: "Context", entity: Entity) -> list[str]:
+    """Shorter ways to write the entity's name that a reader of the article would give and that
+    name nothing else in it: a surname alone, a company without "Inc.", an abbreviation the
+    article itself uses."""
+    if entity.kind == PERSON:
+        return surname_forms(context, entity)
+    name = without_suffix(entity.name)
+    owner = OWNER.match(name)
+    if owner and (is_place(context, owner.group(1)) or names_another(context, entity, owner)):
+        name = name[owner.end() :]  # not "Association" of "Alzheimer's Association"
+    forms = [name]
+    words = name.split()
+    if entity.kind == ORGANISATION:
+        # "Apple" for "Apple Computer Inc." when the article also calls it "Apple" (not
+        # "Beijing" for "Beijing Olympics": a place's leading word is often another place).
+        for size in range(1, len(words)):
+            other = context.index.find(" ".join(words[:size]))
+            if other is not None and other.kind == entity.kind and other.id != entity.id:
+                forms.append(other.name)
+    # The abbreviation the article writes: "G20" for "Group of 20", "FDA" for "U.S. Food and
+    # Drug Administration" (without the country before it).
+    starts = [0, 1] if len(words) > 2 and is_place(context, words[0]) else [0]
+    for start in starts:
+        letters = initials_with_numbers(words[start:])
+        if len(letters) >= 2 and re.search(rf"(?<![\w-]){letters}(?![\w-])", context.text):
+            forms.append(letters)
+    if entity.kind == PLACE:  # "USSR" for "Soviet Union", "UK" for "United Kingdom"
+        key = name_key(entity.name)
+        forms += [
+            short.upper()
+            for short, long in PLACE_ALIASES.items()
+            if long == key and len(short) <= 4 and " " not in short
+        ]
+    return list(dict.fromkeys(form for form in forms if form != entity.name))
+
+
+# One pinyin syllable ("li", "zhai", "sheng"): a name made of them ("Li Jinai", "Nie
+# Haisheng") gives the family name first, as does a hyphenated given name ("Ban Ki-moon").
+PINYIN_SYLLABLE = r"(?:[bcdfghjklmnpqrstwxyz]h?[aeiouv]{1,3}(?:ng|n|r)?)"
+PINYIN_NAME = re.compile(rf"{PINYIN_SYLLABLE} {PINYIN_SYLLABLE}{{2,3}}")
+
+
+def surname_forms(context: "Context", entity: Entity) -> list[str]:
+    key = name_key(entity.name)
+    words = key.split()
+    if len(words) < 2 or "-" in entity.name.split()[-1] or PINYIN_NAME.fullmatch(key):
+        return []
+    surname = surname_of(entity.name)
+    last = name_key(surname).split()[-1]
+    # "Xi" or "Kim" alone in the article: the family name comes first, not last.
+    if any(len(name_key(v).split()) == 1 and name_key(v) != last for v in entity.variants):
+        return []
+    for other in context.index.of_kind(PERSON):
+        if other.id != entity.id and last in name_key(other.name).split():
+            return []  # "Bolt" could be Usain or Jennifer
+    if not last.isalpha():
+        return []
+    return [surname]
 
 
 @lru_cache(maxsize=4096)

@@ -6,11 +6,11 @@ import math
 import re
 
 from ..dates import SEASONS, find_dates
-from ..entities import PERSON, Entity
+from ..entities import PERSON, PLACE, Entity
 from ..names import initials, name_key
 from ..numbers import APPROXIMATE_HEDGES, BOUND_HEDGES, WORD_NUMBERS, format_number
 from ..records import Fact
-from .context import Context, answer_forms, mentions_any
+from .context import OWNER, Context, mentions_any, without_suffix
 
 WANTED = 3
 NUMBER_WORDS = {value: word for word, value in WORD_NUMBERS.items() if " " not in word}
@@ -26,7 +26,8 @@ def shuffled(choices: list, seed: str) -> list:
 
 
 def is_variant(one: Entity, other: Entity) -> bool:
-    mine, theirs = name_key(one.name), name_key(other.name)
+    # "Japan's Eisai" and "Eisai Co." are one company.
+    mine, theirs = (name_key(without_suffix(OWNER.sub("", e.name))) for e in (one, other))
     if set(mine.split()) <= set(theirs.split()) or set(theirs.split()) <= set(mine.split()):
         return True
     # "UN" against "United Nations Security Council": initials of a leading part of the name.
@@ -42,7 +43,7 @@ def is_variant(one: Entity, other: Entity) -> bool:
 def entity_distractors(context: Context, entity: Entity, prompt: str) -> list[str]:
     chosen: list[Entity] = []
     for other in context.distractor_pool(entity.id, lambda: same_kind_others(context, entity)):
-        if mentions_any(prompt, answer_forms(other)):  # a name in the prompt would confuse
+        if mentions_any(prompt, context.forms_of(other)):  # a name in the prompt would confuse
             continue
         if any(is_variant(other, taken) for taken in chosen):
             continue  # "Fenwick" beside "Fenwick Playhouse": one wrong answer offered twice
@@ -60,15 +61,39 @@ def same_kind_others(context: Context, entity: Entity) -> list[Entity]:
         if other.id != entity.id
         and not is_variant(entity, other)
         and (other.kind != PERSON or context.is_confident_person(other))
+        and not (other.kind == PLACE and context.places_linked(entity, other))
+        and not of_another_kind(context, other)
     ]
     return sorted(others, key=lambda other: (-len(other.mentions), other.first_start))
 
 
+def of_another_kind(context: Context, entity: Entity) -> bool:
+    """ "Dame Angela Lansbury" filed as a place, "Atletico Madrid" or "Chandrayaan 2" as a
+    person: a name holding a whole name of another kind (a person's, or in a person's name a
+    place's or an organisation's) or a number is one the tagger got wrong, and would stand out
+    among the choices. "Bank of Canada" holding a place is an organisation's usual name."""
+    if entity.kind == PERSON and any(char.isdigit() for char in entity.name):
+        return True
+    words = f" {name_key(entity.name)} "
+    return any(
+        other.id != entity.id
+        and other.kind != entity.kind
+        and (entity.kind == PERSON or context.is_confident_person(other))
+        and f" {name_key(other.name)} " in words
+        for other in context.index.entities
+    )
+
+
+# How far a typed answer may stray, by hedge. A count given exactly accepts only itself; "about
+# 300" a little either side (a few per cent, not the 5-10% that let "around 1500" take 1425);
+# a one-sided bound ("more than 17", "up to 9,000") the figure as written, since the article
+# gives no other number a reader could check.
+APPROXIMATE_SHARE = 0.02
+
+
 def tolerance_for(value: float, hedge: str) -> float:
     if hedge in APPROXIMATE_HEDGES:
-        return round(abs(value) * 0.05, 4)
-    if hedge in BOUND_HEDGES:
-        return round(abs(value) * 0.1, 4)
+        return round(abs(value) * APPROXIMATE_SHARE, 4)
     return 0.0
 
 
@@ -85,11 +110,42 @@ def decimals_of(figure_text: str) -> int:
     return len(fraction) if fraction.isdigit() else 0
 
 
-def precise_whole(figure_text: str) -> bool:
-    """ "3,394" is counted to the unit, "3,400" or "150" rounded: wrong choices for a figure
-    counted to the unit must be too, or the answer is the only figure that is not round."""
-    digits = figure_text.replace(",", "")
-    return digits.isdigit() and len(digits) >= 3 and not digits.endswith("0")
+def significant_digits(value: float, decimals: int) -> str:
+    """The digits a figure is written with, less the zeros that only place it: "963" for 963,
+    "22" for 220,000, "25" for 0.25, "976" for 97.6, "950" for 9.50."""
+    digits = f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0")
+    return (digits.rstrip("0") if decimals == 0 else digits) or "0"
+
+
+def is_round(value: float, decimals: int) -> bool:
+    """ "20", "10,000", "0.5", "25" and "150" read as round: one significant digit, or two
+    ending in 5."""
+    digits = significant_digits(value, decimals)
+    return len(digits) == 1 or (len(digits) == 2 and digits.endswith("5"))
+
+
+def natural_decimals(value: float) -> int:
+    return decimals_of(format_number(value))
+
+
+def same_precision(candidate: float, answer: float, decimals: int) -> bool:
+    """Whether a wrong figure is as round as the answer, so that neither stands out: no 12, 16
+    and 24 beside 20, no round tens beside $963 million."""
+    if is_round(answer, decimals):
+        mine = natural_decimals(candidate)
+        return mine <= decimals and is_round(candidate, mine)
+    if candidate != int(candidate) and not decimals:
+        return False
+    wanted = significant_digits(answer, decimals)
+    digits = significant_digits(candidate, decimals)
+    if decimals:
+        return len(digits) == len(wanted)
+    # A figure with fewer digits than the answer's significant ones ("9" beside "17") cannot
+    # match it and is no rounder for that.
+    total = len(str(int(candidate)))
+    return len(digits) == min(len(wanted), total) and (
+        total < len(wanted) or digits.endswith("5") == wanted.endswith("5")
+    )
 
 
 # Steps, in units of about 0.4% of the figure, to wrong figures on both sides of a precise
@@ -106,30 +162,54 @@ def close_figures(value: float, decimals: int, tolerance: float) -> list[float]:
     return [round(value + multiple * step, decimals) for multiple in CLOSE_STEPS]
 
 
+# Where wrong figures are sought, as shares of the answer: near enough to pass for it, far
+# enough apart to be told from it and from each other.
+RATIOS = (0.75, 1.3, 0.6, 1.6, 0.5, 2.0)
+
+
+def nearest_of_precision(target: float, answer: float, decimals: int) -> float | None:
+    """The figure nearest the target that is written as roundly as the answer."""
+    if is_round(answer, decimals):
+        exponent = math.floor(math.log10(target))
+        pool = [
+            digit * 10.0**power
+            for power in (exponent - 1, exponent, exponent + 1)
+            for digit in (*range(1, 10), *range(15, 100, 10))
+        ]
+        pool = [round(value, 10) for value in pool if same_precision(value, answer, decimals)]
+        return min(pool, key=lambda value: abs(math.log(value / target)), default=None)
+    wanted = len(significant_digits(answer, decimals))
+    unit = max(10.0 ** (math.floor(math.log10(target)) - wanted + 1), 10.0**-decimals)
+    base = round(target / unit) * unit
+    for step in range(40):
+        for candidate in (base + step * unit, base - step * unit):
+            candidate = round(candidate, decimals)
+            if candidate > 0 and same_precision(candidate, answer, decimals):
+                return candidate
+    return None
+
+
 def neighbours(
     value: float,
     kind: str,
     unit: str,
     *,
     decimals: int = 0,
-    precise: bool = False,
     tolerance: float = 0.0,
 ) -> list[float]:
-    """Plausible wrong figures near the right one: 85, 75, 90 for 95%; 200, 300 for 250; the
-    same precision as a precise figure (9.69 for 9.58, 2,715 for 3,394)."""
-    if kind == "percent" and unit == "%" and 10 < value <= 100:
-        steps = (-10, -20, -5, 10, -15, 5, -30)
+    """Plausible wrong figures on both sides of the right one, written as roundly: 85, 75, 90
+    for 95%; 200, 300 for 250; 771, 1,240 for 963; 9.62, 9.50 for 9.58."""
+    if kind == "percent" and unit == "%" and 10 < value <= 100 and not decimals:
+        steps = (-10, 10, -20, 20, -5, 5, -30, 30)
         return [value + step for step in steps if 0 < value + step < 100]
-    if decimals:
+    if decimals and not is_round(value, decimals):
         return close_figures(value, decimals, tolerance)
-    if kind == "percent" and 0 < value <= 10:
-        return [nice(value * factor) for factor in (2, 1.5, 0.5, 2.5, 3)]
-    if value == int(value) and 0 < value < 12:
-        return [value + step for step in (1, 2, -1, 3, -2, 4) if value + step > 0]
-    factors = (0.8, 1.2, 0.6, 1.4, 0.5, 1.5) if value >= 1 else (2, 3, 0.5, 4)
-    if precise:
-        return [float(round(value * factor)) for factor in factors]
-    return [nice(value * factor) for factor in factors]
+    if value == int(value) and 0 < value < 10:
+        return [value + step for step in (1, -1, 2, -2, 3, -3, 4) if value + step > 0]
+    if value <= 0:
+        return []
+    found = [nearest_of_precision(value * ratio, value, decimals) for ratio in RATIOS]
+    return [candidate for candidate in found if candidate is not None]
 
 
 # An article's other figures make good wrong answers only when they could pass for the right
@@ -152,14 +232,31 @@ def written_in_words(fact: Fact) -> bool:
     return not any(char.isdigit() for char in fact.sentence[start - fact.start : end - fact.start])
 
 
+# Beside "about 10", "about 11" is not clearly another figure: wrong figures for an
+# approximate one keep at least this share away from it.
+APPROXIMATE_GAP = 0.2
+APPROXIMATE_POINTS = 8
+# "0630 GMT": a time of day read as a count, which no other count can stand in for.
+CLOCK_TIME = re.compile(r"0\d{3}")
+
+
 def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]:
-    """Values in the answer's display unit ("95" for "almost 95%", "250" for "$250 billion")."""
+    """Values in the answer's display unit ("95" for "almost 95%", "250" for "$250 billion"),
+    as roundly written as the answer, with the answer at a place among them that depends on
+    the prompt. None for a one-sided bound: see `one_sided`."""
+    written = figure_text(context, fact)
+    if one_sided(fact.extra["hedge"]) or CLOCK_TIME.fullmatch(written):
+        return []
     figure = figure_of(context, fact)
     scale = fact.value / figure if figure else 1.0
     tolerance = tolerance_for(figure, fact.extra["hedge"])
-    written = figure_text(context, fact)
+    if fact.extra["hedge"] in APPROXIMATE_HEDGES:
+        gap = abs(figure) * APPROXIMATE_GAP
+        if fact.kind == "percent":
+            gap = min(gap, APPROXIMATE_POINTS)  # "almost 85%" is plainly not "almost 95%"
+        tolerance = max(tolerance, gap)
     decimals = decimals_of(written)
-    whole = figure == int(figure) and not decimals
+    in_words = written_in_words(fact)
     chosen: list[float] = []
 
     def take(candidate: float) -> None:
@@ -167,37 +264,40 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
             return
         if mentions_any(prompt, [format_number(candidate)]) or candidate <= 0:
             return
-        if whole and candidate != int(candidate) and fact.kind == "quantity":
-            return  # "5.1" beside "400 people" is a figure of another kind
+        if not in_words and not same_precision(candidate, figure, decimals):
+            return  # "12, 16, 24" beside "20": the answer would be the only round figure
         chosen.append(candidate)
 
     for other in context.facts:
-        if comparable(fact, other):
+        # The article's "100" beside its "450.3" is rounder than it looks once padded to
+        # "100.0": another figure is offered only when written to the same decimals.
+        if comparable(fact, other) and decimals_of(figure_text(context, other)) == decimals:
             take(nice(other.value / scale) if scale != 1 else other.value)
-    near = neighbours(
-        figure,
-        fact.kind,
-        fact.extra["unit"],
-        decimals=decimals,
-        precise=precise_whole(written),
-        tolerance=tolerance,
-    )
-    for candidate in near:
+    for candidate in neighbours(
+        figure, fact.kind, fact.extra["unit"], decimals=decimals, tolerance=tolerance
+    ):
         take(candidate)
-    return on_both_sides(chosen[:WANTED], chosen[WANTED:], figure)
+    return around_the_answer(chosen, figure, prompt)
 
 
-def on_both_sides(chosen: list[float], spare: list[float], answer: float) -> list[float]:
-    """When every wrong figure is larger (or smaller) than the answer, the answer is the one
-    that stands out: swap the last for a spare on the other side, if there is one."""
-    if len(chosen) < 2:
-        return chosen
-    above = [value > answer for value in chosen]
-    if all(above) or not any(above):
-        other_side = next((value for value in spare if (value > answer) != above[0]), None)
-        if other_side is not None:
-            return [*chosen[:-1], other_side]
-    return chosen
+def one_sided(hedge: str) -> bool:
+    """ "More than 17 hours": a smaller figure ("more than 14") is still true by the article and
+    a larger one ("more than 20") neither true nor false by it, so no wrong figure can be
+    offered that a reader could rule out from the text; offering only the larger would make
+    the answer always the smallest. Such figures get no choices and no false statement."""
+    return hedge in BOUND_HEDGES
+
+
+def around_the_answer(candidates: list[float], answer: float, seed: str) -> list[float]:
+    """Three wrong figures, the article's own first, with as many below the answer as the seed
+    picks (0 to 3), so that the answer is not always the largest or the smallest."""
+    below = [value for value in candidates if value < answer]
+    above = [value for value in candidates if value > answer]
+    wanted_below = int(hashlib.sha256(seed.encode()).hexdigest(), 16) % (WANTED + 1)
+    taken_below = min(wanted_below, len(below))
+    taken_above = min(WANTED - taken_below, len(above))
+    taken_below = min(WANTED - taken_above, len(below))
+    return [*below[:taken_below], *above[:taken_above]]
 
 
 def figure_text(context: Context, fact: Fact) -> str:
@@ -228,9 +328,10 @@ def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
     if value == 1:
         suffix = SINGULAR_ENDING.sub(singular, suffix, count=1)  # "one day", not "one days"
     figure = format_number(value)
-    decimals = decimals_of(context.text[figure_start:figure_end])
-    if value != int(value) and decimals > decimals_of(figure):
-        figure = f"{value:,.{decimals}f}"  # "9.50" beside "9.58", not "9.5"
+    written = context.text[figure_start:figure_end]
+    decimals = decimals_of(written)
+    if decimals > decimals_of(figure) and not is_round(float(written.replace(",", "")), decimals):
+        figure = f"{value:,.{decimals}f}"  # "9.50" beside "9.58" and "98.0" beside "97.6"
     if written_in_words(fact):
         word = NUMBER_WORDS.get(value)
         if word is None:

@@ -8,7 +8,7 @@ from ..numbers import format_number
 from ..records import Fact, Question
 from ..titles import is_honorific, is_role_noun
 from . import distractors
-from .context import Context, answer_forms, mentions_any, question
+from .context import Context, mentions_any, question
 from .wording import BLANK, question_from_statement, sentence_prompt
 
 NUMBER_KINDS = frozenset({"percent", "money", "quantity"})
@@ -77,7 +77,8 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
     features = {"hedge": fact.extra["hedge"]}
     figure = distractors.figure_of(context, fact)
     amount = distractors.amount_text(context, fact)
-    numbers = [format_number(figure), context.text[slice(*fact.extra["figure_span"])], amount]
+    written = context.text[slice(*fact.extra["figure_span"])]
+    numbers = [format_number(figure), written, amount]
     found = []
     numeric_prompt = blanked(context, fact, fact.extra["figure_span"], numbers)
     if numeric_prompt:
@@ -87,7 +88,7 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
                 f"Fill in the number: {numeric_prompt}",
                 figure,
                 fact,
-                accepted=list(dict.fromkeys(numbers[:2])),
+                accepted=numeric_forms(figure, written),
                 features=features,
                 tolerance=distractors.tolerance_for(figure, fact.extra["hedge"]),
             )
@@ -105,6 +106,23 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
     return found
 
 
+def numeric_forms(figure: float, written: str) -> list[str]:
+    """ "1,500" and "1500" for 1,500; only "1500" when the article writes it so, as a four-digit
+    figure without a comma is often a year ("around 1500") that a comma would misspell."""
+    if re.fullmatch(r"\d{4}", written):
+        return [written]
+    return list(dict.fromkeys([format_number(figure), written]))
+
+
+MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+MONTH_NAMES = {name[:3].lower(): name for name in calendar.month_name if name}
+
+
+def month_in_full(text: str) -> str:
+    """ "December 31" of "Dec. 31"."""
+    return MONTH_ABBREVIATION.sub(lambda match: MONTH_NAMES[match.group(1)[:3].lower()], text)
+
+
 def date_questions(context: Context, fact: Fact) -> list[Question]:
     span = fact.extra["span"]
     forms = [fact.text]
@@ -112,8 +130,9 @@ def date_questions(context: Context, fact: Fact) -> list[Question]:
     if prompt is None:
         return []
     features = {"precision": fact.extra["precision"], "inferred": fact.extra.get("inferred")}
-    accepted = [fact.text]
-    if isinstance(fact.value, str) and not fact.value.startswith("--"):
+    accepted = list(dict.fromkeys([fact.text, month_in_full(fact.text)]))
+    # "2015-09-16" only when the article writes the year: for "Sept. 16" the year is a guess.
+    if isinstance(fact.value, str) and fact.value[:4].isdigit() and fact.value[:4] in fact.text:
         accepted.append(fact.value)
     found = [question("cloze", prompt, fact.text, fact, accepted=accepted, features=features)]
     wrong = distractors.date_distractors(context, fact, prompt)
@@ -127,7 +146,7 @@ def entity_questions(context: Context, fact: Fact) -> list[Question]:
     entity = context.entity_of(fact)
     if entity is None or (entity.kind == PERSON and not context.is_confident_person(entity)):
         return []
-    forms = answer_forms(entity)
+    forms = context.forms_of(entity)
     span = fact.extra["span"]
     if (
         part_of_a_word(context.text, *span)

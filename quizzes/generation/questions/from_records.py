@@ -7,7 +7,7 @@ from ..entities import PERSON
 from ..names import is_acronym
 from ..records import Fact, Question
 from . import distractors
-from .context import Context, answer_forms, explanation_for, mentions_any, question
+from .context import Context, explanation_for, mentions_any, question
 from .wording import as_question, tidy
 
 MAX_QUOTE_WORDS = 32
@@ -35,7 +35,7 @@ def role_questions(context: Context, fact: Fact) -> list[Question]:
     person = context.index.find(fact.value["person"])
     if person is None or person.kind != PERSON:
         return []
-    forms = answer_forms(person)
+    forms = context.forms_of(person)
     role = described_role(fact)
     if mentions_any(role, forms):
         return []
@@ -137,7 +137,7 @@ def quote_question(context: Context, fact: Fact) -> list[Question]:
     if fact.value["quote"][:1].islower():
         return []  # a fragment ("is not hiding from ...") needs the sentence around it
     excerpt = quote_excerpt(fact.value["quote"])
-    if mentions_any(excerpt, answer_forms(speaker)):
+    if mentions_any(excerpt, context.forms_of(speaker)):
         return []
     names = [name for name in context.speakers if name != speaker.name]
     names += distractors.entity_distractors(context, speaker, excerpt) * 1
@@ -152,7 +152,7 @@ def quote_question(context: Context, fact: Fact) -> list[Question]:
             prompt,
             speaker.name,
             fact,
-            accepted=answer_forms(speaker),
+            accepted=context.forms_of(speaker),
             choices=distractors.shuffled([speaker.name, *others], prompt),
         )
     ]
