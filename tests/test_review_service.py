@@ -412,6 +412,17 @@ def test_the_newest_review_reads_none_of_the_log(card):
     assert any(reads_the_log in query["sql"] for query in late.captured_queries)
 
 
+def test_a_late_review_reads_the_log_in_one_query_however_long_it_is(card):
+    counts = []
+    for days in (1, 2):
+        for minutes in (0, 10, 20):
+            _review(card, GOOD, T0 + timedelta(days=days, minutes=minutes))
+        with CaptureQueriesContext(connection) as late:
+            _review(card, GOOD, T0 + timedelta(days=days, minutes=5), now=T0 + timedelta(days=3))
+        counts.append(len(late.captured_queries))
+    assert counts[0] == counts[1]
+
+
 def test_the_answer_time_counts_for_at_most_a_minute(card):
     review = review_record(
         student=card.student,

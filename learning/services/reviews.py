@@ -251,7 +251,11 @@ def card_reviews_append(*, card: Card, reviews: list[Review], now: datetime) -> 
         log = reviews
     else:
         start = RebuiltCard.new(card_id=card.pk, created_at=card.created_at)
-        stored = card.reviews.only("rating", "reviewed_at", "client_id", "desired_retention")
+        # Not `card.reviews`: a related manager sets each review's card from its card_id, which
+        # `only` would leave out, one query per review to fetch it.
+        stored = Review.objects.filter(card_id=card.pk).only(
+            "rating", "reviewed_at", "client_id", "desired_retention"
+        )
         log = [*stored, *reviews]
     end = start
     for review, before, after in replay_steps(start, log):
