@@ -412,6 +412,15 @@ def test_the_newest_review_reads_none_of_the_log(card):
     assert any(reads_the_log in query["sql"] for query in late.captured_queries)
 
 
+def test_a_review_is_recorded_in_one_read_and_one_write(student, card, django_assert_num_queries):
+    CardFactory(student=student, question=QuestionFactory(fact=card.fact), due=T0)  # to bury
+    # The read locks the card and looks for the client id; the write appends the review, saves
+    # the card and buries its sibling. Outside a test's transaction, BEGIN and COMMIT take the
+    # places of the savepoint and its release.
+    with django_assert_num_queries(4):
+        _review(card, GOOD, T0)
+
+
 def test_a_late_review_reads_the_log_in_one_query_however_long_it_is(card):
     counts = []
     for days in (1, 2):
