@@ -1,5 +1,6 @@
 """Workflows of studying: the review queue and recording reviews."""
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -137,7 +138,11 @@ def review_record(
     device's, synced late) takes its place in device-time order and the card is replayed (see
     `card_reviews_append`). The answer time counts for at most MAX_ANSWER_TIME; what the student
     typed or picked is graded and kept with the review. `now` is the server's time (by default
-    the clock's; the simulation passes its own)."""
+    the clock's; the simulation passes its own).
+
+    The usual review takes two statements in its transaction: one read that locks the card and
+    looks for the client id (`Card.objects.locked_for_review`), and one write
+    (`Card.save_reviewed`)."""
     now = now or timezone.now()
     response = response.strip()
     _review_validate(
@@ -150,23 +155,24 @@ def review_record(
     )
     if card.student_id != student.pk:
         raise LearningError(NOT_YOURS.message)
-    arguments = {
-        "student": student,
-        "card_id": card.pk,
-        "rating": rating,
-        "reviewed_at": reviewed_at,
-        "duration": min(duration, MAX_ANSWER_TIME),
-        "client_id": client_id,
-        "response": response,
-        "now": now,
-    }
+    record = functools.partial(
+        _review_record,
+        student=student,
+        card_id=card.pk,
+        rating=rating,
+        reviewed_at=reviewed_at,
+        duration=min(duration, MAX_ANSWER_TIME),
+        client_id=client_id,
+        response=response,
+        now=now,
+    )
     try:
-        return _review_record(**arguments)
+        return record()
     except IntegrityError:
         # The client id was stored meanwhile: by a retry of this review that held the card's lock
         # while this one waited for it (the locking read looked too early to see it), or at the
         # same moment for another card. A second pass finds it.
-        return _review_record(**arguments)
+        return record()
 
 
 def _review_refusal(card: Card) -> Refusal | None:
