@@ -166,6 +166,24 @@ def test_the_same_client_id_stores_one_review(card):
     assert (Review.objects.count(), card.reps) == (1, 1)
 
 
+def test_a_retry_that_read_before_its_twin_stored_the_review_returns_that_review(card, monkeypatch):
+    first = _review(card, GOOD, T0, client_id="tab-1-card-9")
+    read = Card.objects.locked_for_review
+    passes = []
+
+    def read_before_the_twin_committed(pk, *, client_id):
+        locked = read(pk, client_id=client_id)
+        if not passes:  # what a retry waiting for the card's lock sees (concurrency tests race)
+            locked.stored_review_id = None
+        passes.append(locked)
+        return locked
+
+    monkeypatch.setattr(Card.objects, "locked_for_review", read_before_the_twin_committed)
+    second = _review(card, GOOD, T0 + timedelta(seconds=2), client_id="tab-1-card-9")
+    card.refresh_from_db()
+    assert (len(passes), second.pk, Review.objects.count(), card.reps) == (2, first.pk, 1, 1)
+
+
 def test_a_client_id_used_for_another_card_is_refused(student, card):
     other = CardFactory(student=student)
     _review(card, GOOD, T0, client_id="same")
