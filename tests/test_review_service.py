@@ -166,6 +166,24 @@ def test_the_same_client_id_stores_one_review(card):
     assert (Review.objects.count(), card.reps) == (1, 1)
 
 
+def test_a_retry_that_read_before_its_twin_stored_the_review_returns_that_review(card, monkeypatch):
+    first = _review(card, GOOD, T0, client_id="tab-1-card-9")
+    read = Card.objects.locked_for_review
+    passes = []
+
+    def read_before_the_twin_committed(pk, *, client_id):
+        locked = read(pk, client_id=client_id)
+        if not passes:  # what a retry waiting for the card's lock sees (concurrency tests race)
+            locked.stored_review_id = None
+        passes.append(locked)
+        return locked
+
+    monkeypatch.setattr(Card.objects, "locked_for_review", read_before_the_twin_committed)
+    second = _review(card, GOOD, T0 + timedelta(seconds=2), client_id="tab-1-card-9")
+    card.refresh_from_db()
+    assert (len(passes), second.pk, Review.objects.count(), card.reps) == (2, first.pk, 1, 1)
+
+
 def test_a_client_id_used_for_another_card_is_refused(student, card):
     other = CardFactory(student=student)
     _review(card, GOOD, T0, client_id="same")
@@ -410,6 +428,26 @@ def test_the_newest_review_reads_none_of_the_log(card):
         _review(card, GOOD, T0 + timedelta(days=2), now=T0 + timedelta(days=3, minutes=1))
     assert not any(reads_the_log in query["sql"] for query in newest.captured_queries)
     assert any(reads_the_log in query["sql"] for query in late.captured_queries)
+
+
+def test_a_review_is_recorded_in_one_read_and_one_write(student, card, django_assert_num_queries):
+    CardFactory(student=student, question=QuestionFactory(fact=card.fact), due=T0)  # to bury
+    # The read locks the card and looks for the client id; the write appends the review, saves
+    # the card and buries its sibling. Outside a test's transaction, BEGIN and COMMIT take the
+    # places of the savepoint and its release.
+    with django_assert_num_queries(4):
+        _review(card, GOOD, T0)
+
+
+def test_a_late_review_reads_the_log_in_one_query_however_long_it_is(card):
+    counts = []
+    for days in (1, 2):
+        for minutes in (0, 10, 20):
+            _review(card, GOOD, T0 + timedelta(days=days, minutes=minutes))
+        with CaptureQueriesContext(connection) as late:
+            _review(card, GOOD, T0 + timedelta(days=days, minutes=5), now=T0 + timedelta(days=3))
+        counts.append(len(late.captured_queries))
+    assert counts[0] == counts[1]
 
 
 def test_the_answer_time_counts_for_at_most_a_minute(card):

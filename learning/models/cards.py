@@ -1,10 +1,11 @@
 """Flashcards and the append-only log of their reviews."""
 
+import functools
 from datetime import datetime
 
 import fsrs
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -68,6 +69,30 @@ class CardQuerySet(models.QuerySet):
         return self.filter(created_at__gte=moment)
 
 
+class CardManager(models.Manager.from_queryset(CardQuerySet)):
+    def locked_for_review(self, pk: int, *, client_id: str) -> "Card":
+        """The card with its question, its row locked until the transaction ends, and in
+        `stored_review_id` the id of the review its student stored under `client_id` (None if
+        there is none): all that recording a review reads, in one statement.
+
+        Written out in SQL because it runs at every review: a queryset would take a second
+        statement for the stored review, and building one costs more than running it (see
+        bench/reviews.py). The stored review is looked for in the statement's snapshot, taken
+        before any wait for the lock: one stored by a twin that held the lock meanwhile is not
+        seen, and storing the review again then fails on the unique client id."""
+        connection = connections[router.db_for_write(Card)]
+        with connection.cursor() as cursor:
+            cursor.execute(_locked_for_review_sql(connection.alias), [client_id, pk])
+            row = cursor.fetchone()
+        if row is None:
+            raise Card.DoesNotExist("No card matches the given query.")
+        split = len(Card._meta.concrete_fields)
+        card = _from_row(Card, row[:split], connection)
+        card.question = _from_row(Question, row[split:-1], connection)
+        card.stored_review_id = row[-1]
+        return card
+
+
 class Card(models.Model):
     """One question as one student's flashcard, with its FSRS memory state."""
 
@@ -98,7 +123,7 @@ class Card(models.Model):
     # When the card was introduced: the new-cards-per-day limit counts these.
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = CardQuerySet.as_manager()
+    objects = CardManager()
 
     class Meta:
         constraints = [
@@ -153,6 +178,38 @@ class Card(models.Model):
         self.difficulty = card.difficulty
         self.due = card.due
         self.last_review = card.last_review
+
+    def save_reviewed(self, reviews: list["Review"], *, bury_siblings_until: datetime | None):
+        """Append the new reviews to the log, save what reviewing changes on the card
+        (REVIEWED_FIELDS), and bury its siblings until `bury_siblings_until` unless it is None:
+        one statement, whose parts the database runs together, instead of three round trips.
+
+        Siblings are the student's other cards on the same fact, buried when they are neither
+        suspended nor buried already and would come due before the burial ends; one in a
+        learning step too (Anki would leave it): the product asks that a fact come up once a
+        day, and FSRS schedules a step answered late without harm."""
+        connection = connections[self._state.db]
+        params = [
+            field.get_db_prep_save(field.pre_save(review, add=True), connection)
+            for review in reviews
+            for field in _review_insert_fields()
+        ]
+        params += [
+            field.get_db_prep_save(getattr(self, field.attname), connection)
+            for field in _reviewed_fields()
+        ]
+        params.append(self.pk)
+        bury = bury_siblings_until is not None
+        if bury:
+            until = bury_siblings_until
+            params += [until, self.student_id, self.fact_id, self.pk, until]
+        with connection.cursor() as cursor:
+            cursor.execute(_reviewed_save_sql(connection.alias, len(reviews), bury=bury), params)
+            stored = dict(cursor.fetchall())  # client id -> id: RETURNING promises no order
+        for review in reviews:
+            review.pk = stored[review.client_id]
+            review._state.adding = False
+            review._state.db = self._state.db
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -227,3 +284,81 @@ class Review(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Reviews are never deleted.")
+
+
+# What a review changes on its card.
+REVIEWED_FIELDS = [
+    "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
+    "suspended", "buried_until",
+]  # fmt: skip
+
+
+def _from_row(model: type[models.Model], values, connection) -> models.Model:
+    """An instance from its columns, in `_meta.concrete_fields` order, as the ORM makes them:
+    each value through its field's converter (JSON arrives as text)."""
+    fields = model._meta.concrete_fields
+    values = [
+        field.from_db_value(value, None, connection) if hasattr(field, "from_db_value") else value
+        for field, value in zip(fields, values, strict=True)
+    ]
+    return model.from_db(connection.alias, [field.attname for field in fields], values)
+
+
+def _columns(alias: str, model: type[models.Model], connection) -> str:
+    return ", ".join(
+        f"{alias}.{connection.ops.quote_name(field.column)}"
+        for field in model._meta.concrete_fields
+    )
+
+
+# The statements below are built once per database and shape, from the models' names; every
+# value is a parameter.
+@functools.cache
+def _locked_for_review_sql(alias: str) -> str:
+    connection = connections[alias]
+    return f"""
+        SELECT {_columns("c", Card, connection)}, {_columns("q", Question, connection)},
+            (SELECT r.id FROM learning_review r
+             WHERE r.student_id = c.student_id AND r.client_id = %s)
+        FROM learning_card c JOIN quizzes_question q ON q.id = c.question_id
+        WHERE c.id = %s
+        FOR UPDATE OF c
+    """  # noqa: S608
+
+
+@functools.cache
+def _review_insert_fields() -> list:
+    return [field for field in Review._meta.concrete_fields if not field.primary_key]
+
+
+@functools.cache
+def _reviewed_fields() -> list:
+    return [Card._meta.get_field(name) for name in REVIEWED_FIELDS]
+
+
+_SIBLINGS_BURY = """
+    , siblings AS (
+        UPDATE learning_card SET buried_until = %s
+        WHERE student_id = %s AND fact_id = %s AND id <> %s
+            AND NOT suspended AND buried_until IS NULL AND due < %s
+    )
+"""
+
+
+@functools.lru_cache(maxsize=64)  # one statement per number of reviews a card gets at once
+def _reviewed_save_sql(alias: str, reviews: int, *, bury: bool) -> str:
+    quote = connections[alias].ops.quote_name
+    fields = _review_insert_fields()
+    row = f"({', '.join(['%s'] * len(fields))})"
+    changes = ", ".join(f"{quote(field.column)} = %s" for field in _reviewed_fields())
+    return f"""
+        WITH review AS (
+            INSERT INTO learning_review ({", ".join(quote(field.column) for field in fields)})
+            VALUES {", ".join([row] * reviews)}
+            RETURNING client_id, id
+        ), card AS (
+            UPDATE learning_card SET {changes} WHERE id = %s
+        )
+        {_SIBLINGS_BURY if bury else ""}
+        SELECT client_id, id FROM review
+    """  # noqa: S608

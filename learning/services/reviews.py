@@ -1,5 +1,6 @@
 """Workflows of studying: the review queue and recording reviews."""
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -112,15 +113,9 @@ def _review_validate(
         raise LearningError(f"An answer can be at most {RESPONSE_MAX_LENGTH} characters.")
 
 
-CARD_REVIEW_FIELDS = [
-    "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
-    "suspended", "buried_until",
-]  # fmt: skip
-
-
-def _existing_review(*, card: Card, client_id: str) -> Review | None:
-    review = Review.objects.filter(student_id=card.student_id, client_id=client_id).first()
-    if review is not None and review.card_id != card.pk:
+def _stored_review(*, card: Card, review_id: int) -> Review:
+    review = Review.objects.get(pk=review_id)
+    if review.card_id != card.pk:
         raise LearningError("This client id was already used for another card.")
     return review
 
@@ -143,7 +138,11 @@ def review_record(
     device's, synced late) takes its place in device-time order and the card is replayed (see
     `card_reviews_append`). The answer time counts for at most MAX_ANSWER_TIME; what the student
     typed or picked is graded and kept with the review. `now` is the server's time (by default
-    the clock's; the simulation passes its own)."""
+    the clock's; the simulation passes its own).
+
+    The usual review takes two statements in its transaction: one read that locks the card and
+    looks for the client id (`Card.objects.locked_for_review`), and one write
+    (`Card.save_reviewed`)."""
     now = now or timezone.now()
     response = response.strip()
     _review_validate(
@@ -156,20 +155,24 @@ def review_record(
     )
     if card.student_id != student.pk:
         raise LearningError(NOT_YOURS.message)
+    record = functools.partial(
+        _review_record,
+        student=student,
+        card_id=card.pk,
+        rating=rating,
+        reviewed_at=reviewed_at,
+        duration=min(duration, MAX_ANSWER_TIME),
+        client_id=client_id,
+        response=response,
+        now=now,
+    )
     try:
-        return _review_record(
-            card=card,
-            rating=rating,
-            reviewed_at=reviewed_at,
-            duration=min(duration, MAX_ANSWER_TIME),
-            client_id=client_id,
-            response=response,
-            now=now,
-        )
+        return record()
     except IntegrityError:
-        # Only a client id reused at the same moment for another card gets here: the same card's
-        # retries wait for its lock and then find their twin's review.
-        raise LearningError("This client id was already used for another card.") from None
+        # The client id was stored meanwhile: by a retry of this review that held the card's lock
+        # while this one waited for it (the locking read looked too early to see it), or at the
+        # same moment for another card. A second pass finds it.
+        return record()
 
 
 def _review_refusal(card: Card) -> Refusal | None:
@@ -197,7 +200,8 @@ def response_grade(*, card: Card, response: str) -> question_types.Grade | None:
 @transaction.atomic
 def _review_record(
     *,
-    card: Card,
+    student: User,
+    card_id: int,
     rating: int,
     reviewed_at: datetime,
     duration: timedelta,
@@ -205,23 +209,21 @@ def _review_record(
     response: str,
     now: datetime,
 ) -> Review:
-    card = (
-        Card.objects.select_for_update(of=("self",))
-        .select_related("student", "question")
-        .get(pk=card.pk)
-    )
-    if existing := _existing_review(card=card, client_id=client_id):
-        return existing
+    card = Card.objects.locked_for_review(card_id, client_id=client_id)
+    if card.stored_review_id is not None:
+        return _stored_review(card=card, review_id=card.stored_review_id)
     if refusal := _review_refusal(card):
         raise LearningError(refusal.message)
+    # The caller's student, whose settings (read with the request) schedule the review.
+    card.student = student
     grade = response_grade(card=card, response=response)
     review = Review(
         card=card,
-        student=card.student,
+        student=student,
         rating=rating,
         reviewed_at=reviewed_at,
         duration=duration,
-        desired_retention=card.student.desired_retention,
+        desired_retention=student.desired_retention,
         client_id=client_id,
         question_version=card.question.version,
         response=response if grade else "",
@@ -235,7 +237,8 @@ def card_reviews_append(*, card: Card, reviews: list[Review], now: datetime) -> 
     """Append new reviews (unsaved, each with its desired retention) to the card's log, and make
     the card the replay of its whole log in device-time order (`scheduling.log_order`), so that
     it does not depend on the order reviews arrive in. The caller holds the card's row lock, in
-    its transaction, and fetched the card with its student.
+    its transaction, and has set the card's student. The reviews, the card and the burial of
+    its siblings are written in one statement (`Card.save_reviewed`).
 
     The usual review is the card's newest: it is applied to the card's stored state, and nothing
     else is read. One dated at or before the card's last review (from a device that synced
@@ -251,7 +254,11 @@ def card_reviews_append(*, card: Card, reviews: list[Review], now: datetime) -> 
         log = reviews
     else:
         start = RebuiltCard.new(card_id=card.pk, created_at=card.created_at)
-        stored = card.reviews.only("rating", "reviewed_at", "client_id", "desired_retention")
+        # Not `card.reviews`: a related manager sets each review's card from its card_id, which
+        # `only` would leave out, one query per review to fetch it.
+        stored = Review.objects.filter(card_id=card.pk).only(
+            "rating", "reviewed_at", "client_id", "desired_retention"
+        )
         log = [*stored, *reviews]
     end = start
     for review, before, after in replay_steps(start, log):
@@ -259,7 +266,6 @@ def card_reviews_append(*, card: Card, reviews: list[Review], now: datetime) -> 
             review.state_before = before.memory.to_dict()
             review.state_after = after.memory.to_dict()
         end = after
-    Review.objects.bulk_create(reviews)
     card.set_fsrs(end.memory)
     if end.lapses != card.lapses:
         # A replay from the first review cannot know of a suspension changed by hand in the
@@ -271,19 +277,4 @@ def card_reviews_append(*, card: Card, reviews: list[Review], now: datetime) -> 
     until = card.student.day_start(reviews[-1].reviewed_at, days=1)
     if until > now:
         card.buried_until = None
-    card.save(update_fields=CARD_REVIEW_FIELDS)
-    if until > now:
-        _siblings_bury(card=card, until=until)
-
-
-def _siblings_bury(*, card: Card, until: datetime) -> int:
-    # Every sibling, including one in a learning step (which Anki would leave): the product asks
-    # that a fact come up once a day, and FSRS schedules a step answered late without harm.
-    siblings = Card.objects.filter(
-        student_id=card.student_id,
-        fact_id=card.fact_id,
-        suspended=False,
-        buried_until__isnull=True,
-        due__lt=until,
-    ).exclude(pk=card.pk)
-    return siblings.update(buried_until=until)
+    card.save_reviewed(reviews, bury_siblings_until=until if until > now else None)
