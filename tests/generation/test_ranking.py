@@ -1,7 +1,14 @@
 """How the ranking weighs a question's importance and keeps repeats out of the top of the list."""
 
 from quizzes.generation.names import trim_mention
-from quizzes.generation.ranking import Lead, content_words, importance, spread
+from quizzes.generation.ranking import (
+    Lead,
+    content_words,
+    headline_first,
+    importance,
+    in_title,
+    spread,
+)
 from quizzes.generation.records import Question
 
 
@@ -87,3 +94,34 @@ def test_a_score_run_into_a_name_is_left_out():
 def test_a_small_word_run_into_the_end_of_a_name_is_left_out():
     assert trim_mention("Capel Curig in") == "Capel Curig"
     assert trim_mention("Bank of England") == "Bank of England"
+
+
+def _news(kind, answer, score, *, in_title):
+    question = make(kind, answer, score, start=int(score * 1000), end=int(score * 1000) + 50)
+    question.features = {"number_in_title": in_title}
+    return question
+
+
+def test_a_figure_from_the_headline_is_asked_in_the_top_five():
+    ordered = [_news("cloze", f"A{n}", 0.9 - n / 100, in_title=False) for n in range(8)]
+    headline = _news("numeric", 150.0, 0.5, in_title=True)
+    false = _news("true_false", False, 0.6, in_title=True)
+    result = headline_first([*ordered, false, headline])
+    assert result[1] is headline
+    assert result[0] is ordered[0]
+    assert len(result) == 10
+
+
+def test_the_headline_figure_keeps_its_place_when_already_near_the_top():
+    ordered = [_news("cloze", f"A{n}", 0.9 - n / 100, in_title=n == 3) for n in range(8)]
+    assert headline_first(list(ordered)) == ordered
+
+
+def test_a_rounded_headline_figure_counts_as_the_answers():
+    title = lead("FTSE 100 crashes 10.9 per cent in worst fall since 1987", "")
+    assert in_title(make("numeric", 10.87, 0), title)["number_in_title"]
+    assert not in_title(make("numeric", 10.7, 0), title)["number_in_title"]
+    assert in_title(make("cloze", "FTSE", 0), title) == {
+        "number_in_title": False,
+        "name_in_title": True,
+    }

@@ -46,6 +46,14 @@ VAGUE_HEDGES = frozenset({"some", "several", "many"})
 SPREAD_PICKS = 40
 SPREAD_POOL = 120
 NEW_TYPE_BONUS = 0.08
+# What asking again costs a question in the spread: the same fact, sentence, type, answer or
+# wording as one already placed above it, or a type that already fills a third of the list.
+FACT_REPEAT = 0.3
+SENTENCE_REPEAT = 0.2
+TYPE_REPEAT = 0.04
+ANSWER_REPEAT = 0.1
+TEMPLATE_REPEAT = 0.08
+TYPE_SHARE_PENALTY = 0.2
 # A question that repeats one already picked (the same answer from the same sentence, asked
 # another way) should not appear at the top at all.
 DUPLICATE_PENALTY = 1.0
@@ -158,13 +166,33 @@ def features_of(
 
 
 def in_title(question: Question, lead: Lead) -> dict[str, bool]:
-    """Is the answer in the headline? A figure there is the story's news; a name there is
-    usually its subject, which the question then only restates."""
+    """Is the answer in the headline? A figure there is the story's news (a headline may round
+    it: "10.9 per cent" for 10.87); a name there is usually its subject, which the question then
+    only restates."""
     answer = content_words(answer_text(question.answer))
-    inside = bool(answer) and answer <= lead.title
+    figures = [word for word in answer if word[0].isdigit()]
     number = isinstance(question.answer, int | float) and not isinstance(question.answer, bool)
-    number = number or any(word[0].isdigit() for word in answer)
-    return {"number_in_title": inside and number, "name_in_title": inside and not number}
+    if number or figures:
+        value = float(question.answer) if number else _figure(figures[0])
+        rounded = any(_rounds_to(value, word) for word in lead.title if word[0].isdigit())
+        return {"number_in_title": rounded, "name_in_title": False}
+    inside = bool(answer) and answer <= lead.title
+    return {"number_in_title": False, "name_in_title": inside}
+
+
+def _figure(word: str) -> float | None:
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _rounds_to(value: float | None, shown: str) -> bool:
+    title_value = _figure(shown)
+    if value is None or title_value is None:
+        return False
+    decimals = len(shown.partition(".")[2])
+    return round(value, decimals) == title_value
 
 
 def score(features: dict) -> float:
@@ -208,7 +236,20 @@ def order(questions: list[Question], model: LearnedModel | None) -> list[Questio
         else:
             question.score = round(model.probability(vector(question)), 4)
     ordered = sorted(questions, key=lambda q: (-q.score, q.type, q.prompt))
-    return spread(ordered[:SPREAD_POOL]) + ordered[SPREAD_POOL:]
+    return headline_first(spread(ordered[:SPREAD_POOL]) + ordered[SPREAD_POOL:])
+
+
+def headline_first(ordered: list[Question], top: int = 5) -> list[Question]:
+    """A figure the headline gives is the story's news: when none of the first `top` asks one,
+    the best question that does (not a false statement) comes second."""
+    if any(question.features.get("number_in_title") for question in ordered[:top]):
+        return ordered
+    news = [q for q in ordered if q.features.get("number_in_title") and not is_false_statement(q)]
+    if not news:
+        return ordered
+    best = max(news, key=lambda question: question.score)
+    rest = [question for question in ordered if question is not best]
+    return [*rest[:1], best, *rest[1:]]
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +276,10 @@ def is_true_statement(question: Question) -> bool:
     return question.type == "true_false" and question.answer is True
 
 
+def is_false_statement(question: Question) -> bool:
+    return question.type == "true_false" and question.answer is False
+
+
 def spread(questions: list[Question]) -> list[Question]:
     """Greedy re-ordering with penalties for a fact, sentence, type, answer or wording already
     used, so the top of the list covers many facts with many kinds of question."""
@@ -254,14 +299,14 @@ def spread(questions: list[Question]) -> list[Question]:
     def adjusted(question: Question) -> float:
         fact, start, kind, answer, template, duplicate = keys[id(question)]
         value = question.score
-        value -= 0.3 * fact_uses[fact] + 0.2 * sentence_uses[start]
-        value -= 0.04 * type_uses[kind] + 0.1 * answer_uses[answer]
-        value -= 0.08 * template_uses[template]
+        value -= FACT_REPEAT * fact_uses[fact] + SENTENCE_REPEAT * sentence_uses[start]
+        value -= TYPE_REPEAT * type_uses[kind] + ANSWER_REPEAT * answer_uses[answer]
+        value -= TEMPLATE_REPEAT * template_uses[template]
         spans = asked.get(duplicate)
         if spans and any(s < question.end and question.start < e for s, e in spans):
             value -= DUPLICATE_PENALTY
         if len(picked) >= 6 and type_uses[kind] / len(picked) > 0.3:
-            value -= 0.2
+            value -= TYPE_SHARE_PENALTY
         if not type_uses[kind]:
             value += NEW_TYPE_BONUS
         return value

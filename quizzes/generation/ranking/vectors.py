@@ -101,6 +101,7 @@ def vector(question: Question) -> dict[str, float]:
         "page_furniture_answer": float(_answer_words(question) in NEWS_AGENCIES),
         "weekday_answer": float(_answer_words(question) in WEEKDAYS),
         "figures_in_sentence": min(len(FIGURE.findall(question.sentence)), 6) / 6,
+        "first_sentence": float(question.start == 0),
         "number_in_title": float(bool(features.get("number_in_title"))),
         "name_in_title": float(bool(features.get("name_in_title"))),
         **choice_signs(question),
