@@ -30,7 +30,6 @@ from learning.services.sync import Outcome, ReviewInput, reviews_sync
 from quizzes import question_types
 from quizzes.api.conditional import ETAG, IF_NONE_MATCH, NOT_MODIFIED, etagged
 from quizzes.api.serializers import ArticleRefOut, FrontOut
-from quizzes.models import Article
 
 MAX_BATCH = 500
 MAX_DUE = 100
@@ -254,10 +253,8 @@ class Reviews(APIView):
             if outcome.code == "not_your_card":
                 raise LearningError("There is no such card of yours.")
             raise LearningError(outcome.reason)
-        # The card as the service left it, with its question; of the article only the title the
-        # front shows, not its text (a whole article).
+        # The card as the service left it, with its question and its article's title.
         card = next(card for card in result.cards if card.pk == outcome.card_id)
-        card.question.article = Article.objects.only("title").get(pk=card.question.article_id)
         created = outcome.outcome == Outcome.CREATED
         return Response(card_front(card), status=201 if created else 200)
 

@@ -132,10 +132,15 @@ def _card_sync_once(
 ) -> tuple[Card | None, dict[int, ReviewOutcome]]:
     card = (
         Card.objects.select_for_update(of=("self",))
-        .select_related("student", "question")
+        # The article's title comes along for the answer's card front; not its text.
+        .select_related("question__article")
+        .defer("question__article__text", "question__article__raw_text",
+               "question__article__sentences")
         .filter(pk=card_id, student=student)
         .first()
-    )
+    )  # fmt: skip
+    if card is not None:
+        card.student = student  # the caller's: no second read of the user
     ids = [str(item.id) for _, item in items]
     stored = {r.client_id: r for r in Review.objects.filter(student=student, client_id__in=ids)}
     outcomes: dict[int, ReviewOutcome] = {}
