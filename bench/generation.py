@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from quizzes.generation import generate, load_nlp  # noqa: E402
 from quizzes.generation.cleaning import clean  # noqa: E402
+from quizzes.generation.ranking import learned_model, order  # noqa: E402
 
 WORDS_PER_SECOND_TARGET = 5_000
 SEED_SECONDS_TARGET = 1.0
@@ -53,6 +54,15 @@ def model_only_rate(nlp, texts: list[str], repeat: int) -> float:
         for _doc in nlp.pipe(paragraphs):
             pass
     return sum(len(text.split()) for text in texts) * repeat / (time.perf_counter() - started)
+
+
+def ranking_seconds(generated: list) -> float:
+    """Time to score and order every article's questions again, as `generate` does last."""
+    model = learned_model()
+    started = time.perf_counter()
+    for article in generated:
+        order(list(article.questions), model)
+    return time.perf_counter() - started
 
 
 def main() -> int:
@@ -98,6 +108,11 @@ def main() -> int:
     print(f"throughput: {rate:,.0f} words/s wall clock, {cpu_rate:,.0f} words/s of CPU time")
     print(f"target: >= {WORDS_PER_SECOND_TARGET:,} words/s on one core")
     print(f"seconds per article: {total_seconds / (len(articles) * options.repeat):.3f}")
+    ranking = ranking_seconds([generate(text, nlp=nlp) for _kind, _path, text in articles])
+    print(
+        f"ranking (learned model, vectors and spread): {1000 * ranking / len(articles):.1f} ms "
+        f"per article, {ranking * options.repeat / total_seconds:.1%} of the pipeline"
+    )
     spacy_rate = model_only_rate(nlp, [text for _kind, _path, text in articles], options.repeat)
     print(f"spaCy alone on the cleaned text: {spacy_rate:,.0f} words/s (the ceiling for the run)")
     verdict = ", ".join(slow_seeds) if slow_seeds else "all"
