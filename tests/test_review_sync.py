@@ -268,3 +268,17 @@ def test_a_synced_review_of_a_day_already_over_buries_nothing(student, card):
     _sync(card, [_made(card, GOOD, T0)], now=T0 + timedelta(days=1))
     sibling.refresh_from_db()
     assert sibling.buried_until is None
+
+
+def test_a_batch_of_new_reviews_of_a_card_is_one_read_and_one_write(
+    card, django_assert_num_queries
+):
+    reviews = [_made(card, 3, NOW - timedelta(minutes=10)), _made(card, 1, NOW)]
+    # The read locks the card and asks whether any id was seen before; none was, so nothing
+    # more is read. The savepoint and its release stand for BEGIN and COMMIT.
+    with django_assert_num_queries(4):
+        _sync(card, reviews)
+    # Sent again: the stored reviews are read instead of anything written.
+    with django_assert_num_queries(4):
+        result = _sync(card, reviews)
+    assert [outcome.outcome for outcome in result.reviews] == ["duplicate", "duplicate"]

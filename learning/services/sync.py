@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists
 
 from learning.errors import LearningError
 from learning.models import Card, Review, User
@@ -121,8 +122,9 @@ def _card_sync(
     try:
         return _card_sync_once(student=student, card_id=card_id, items=items, now=now)
     except IntegrityError:
-        # One of these ids was stored for another card at the same moment (the card's lock keeps
-        # out only the same card's twins): a second pass finds it and calls it a conflict.
+        # One of these ids was stored at the same moment: for another card (the card's lock
+        # keeps out only the same card's twins), or for this one by a twin that held the lock
+        # while this pass waited for it. A second pass finds it: a conflict, or a duplicate.
         return _card_sync_once(student=student, card_id=card_id, items=items, now=now)
 
 
@@ -130,19 +132,27 @@ def _card_sync(
 def _card_sync_once(
     *, student: User, card_id: int, items: list[tuple[int, ReviewInput]], now: datetime
 ) -> tuple[Card | None, dict[int, ReviewOutcome]]:
+    ids = [str(item.id) for _, item in items]
+    already = Review.objects.filter(student=student, client_id__in=ids)
     card = (
         Card.objects.select_for_update(of=("self",))
         # The article's title comes along for the answer's card front; not its text.
         .select_related("question__article")
         .defer("question__article__text", "question__article__raw_text",
                "question__article__sentences")
+        # Whether any id was seen before, in the same statement: the usual batch holds only
+        # new reviews and needs no second read. (Seen in the statement's snapshot: a twin that
+        # stores one while this waits for the lock makes the insert fail, and `_card_sync`
+        # then runs again and finds it.)
+        .annotate(seen_before=Exists(already))
         .filter(pk=card_id, student=student)
         .first()
     )  # fmt: skip
     if card is not None:
         card.student = student  # the caller's: no second read of the user
-    ids = [str(item.id) for _, item in items]
-    stored = {r.client_id: r for r in Review.objects.filter(student=student, client_id__in=ids)}
+    stored = {}
+    if card is None or card.seen_before:
+        stored = {review.client_id: review for review in already}
     outcomes: dict[int, ReviewOutcome] = {}
     new: list[tuple[int, ReviewInput, Review]] = []
     for position, item in items:
