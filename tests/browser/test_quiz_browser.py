@@ -32,7 +32,8 @@ def _answer_everything(page: Page) -> list[tuple[int, str]]:
                 value = options[-1 - index % len(options)].get_attribute("value") or ""
                 if value:
                     select.select_option(value)
-        expect(status).to_contain_text("Saved")
+        # The autosave is a request per answer: on a loaded machine it can take seconds.
+        expect(status).to_contain_text("Saved", timeout=15_000)
     return given
 
 
