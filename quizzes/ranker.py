@@ -5,7 +5,7 @@ after an edit or flagged by a quiz's item analysis is half accepted (it needed w
 serve students well), rejected is not. `ranker_train` refits the ranker from the rated set that
 ships with the code (as numbers: `training_set.json`) plus these decisions, compares it with the
 ranker in use by precision at 5 (cross-validated by article), and switches to the new weights
-only when they do at least as well.
+only when they do better.
 """
 
 from dataclasses import dataclass
@@ -72,7 +72,14 @@ def decision_rows():
         target = decision_target(question)
         if target is not None:
             rows.append(Row(f"article-{question.article_id}", question.ranking_features, target))
-    return rows
+    # Only articles where the instructor told good from bad teach the ranker anything: all
+    # approved (as the demo's "approve the best" leaves them) ranks every order alike.
+    told_apart = {
+        group
+        for group in {row.group for row in rows}
+        if len({row.target >= 0.5 for row in rows if row.group == group}) == 2
+    }
+    return [row for row in rows if row.group in told_apart]
 
 
 def precision_at_5(model: LearnedModel | None, rows) -> float:
@@ -90,8 +97,8 @@ def precision_at_5(model: LearnedModel | None, rows) -> float:
 
 
 def ranker_train(*, write: bool = True, now=None) -> TrainingReport:
-    """Refit the ranker and switch to it if it ranks this deployment's articles at least as
-    well as the ranker in use. Both are judged on articles they were not fitted on: the new fit
+    """Refit the ranker and switch to it if it ranks this deployment's articles better than the
+    ranker in use. Both are judged on articles they were not fitted on: the new fit
     by leaving out, in turn, each fifth of the articles with decisions."""
     from quizzes.generation.ranking.training import fit, grouped_folds, load_training_set
 
@@ -99,7 +106,7 @@ def ranker_train(*, write: bool = True, now=None) -> TrainingReport:
     decided = sorted({row.group for row in decisions})
     if len(decided) < 2:
         raise ContentError(
-            "Too few decisions to learn from: approve or reject the questions of at least two "
+            "Too few decisions to learn from: approve and reject questions (both) on at least two "
             "articles first."
         )
     current = deployment_ranker()
@@ -115,7 +122,7 @@ def ranker_train(*, write: bool = True, now=None) -> TrainingReport:
     current_precision = precision_at_5(current, decisions) if current else 0.0
     model = None
     switched = False
-    if new_precision >= current_precision:
+    if new_precision > current_precision:
         now = now or timezone.now()
         version = f"{now:%Y-%m-%d}, {len(shipped)} shipped + {len(decisions)} decisions"
         model = fit(shipped + decisions, version=version)

@@ -1,6 +1,6 @@
 """The ranker learns from this deployment's instructors: each generated question keeps its
 feature values, decisions on it become ratings, and `train_ranker` switches to a refit only
-when it ranks the deployment's articles at least as well."""
+when it ranks the deployment's articles better."""
 
 import io
 from pathlib import Path
@@ -129,3 +129,14 @@ def test_imports_rank_with_the_deployments_weights(instructor, shipped, weights)
     first = article.questions.order_by("rank").first()
     model = deployment_ranker()
     assert first.score == pytest.approx(model.probability(first.ranking_features), abs=1e-4)
+
+
+def test_articles_with_only_approvals_teach_nothing(db, shipped, weights):
+    # As the demo's "approve the best" leaves them: every order ranks them perfectly.
+    for _ in range(3):
+        article = ArticleFactory()
+        for _ in range(6):
+            QuestionFactory(fact__article=article, status="approved",
+                            ranking_features=dict.fromkeys(FEATURE_NAMES, 0.0))  # fmt: skip
+    with pytest.raises(CommandError, match="both"):
+        call_command("train_ranker")

@@ -7,9 +7,9 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from learning.api.pagination import ByTitle
 from learning.api.permissions import CanStudy
 from learning.api.serializers import CourseOut, JoinIn
+from quizzes.api.pagination import ByTitle
 from quizzes.models import Course
 from quizzes.permissions import can_teach
 from quizzes.services import course_join, course_leave

@@ -6,12 +6,18 @@
 fields at fault (empty when none)."""
 
 from axes.exceptions import AxesBackendPermissionDenied
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from learning.api.parsers import MalformedBody
 from learning.errors import LearningError
 from quizzes.errors import ContentError
 
@@ -57,6 +63,13 @@ def exception_handler(exc, context):
             "Too many failed logins. Try again in 15 minutes.",
             status.HTTP_429_TOO_MANY_REQUESTS,
         )
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return error(
+            "too_large",
+            f"The request body is larger than the limit of {limit:,} bytes.",
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -74,13 +87,13 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail
         if isinstance(detail, dict):
-            fields = {name: [str(item) for item in _list(value)] for name, value in detail.items()}
+            fields = _flattened(detail)
             general = fields.pop("non_field_errors", None)
             if general:
                 message = " ".join(general)
         else:
             message = " ".join(str(item) for item in _list(detail))
-    elif isinstance(exc, exceptions.AuthenticationFailed | exceptions.Throttled):
+    elif isinstance(exc, MalformedBody | exceptions.AuthenticationFailed | exceptions.Throttled):
         message = str(exc.detail) if isinstance(exc.detail, str) else message
     response.data = {"error": {"code": code, "message": message, "fields": fields}}
     return response
@@ -88,3 +101,40 @@ def exception_handler(exc, context):
 
 def _list(value) -> list:
     return value if isinstance(value, list) else [value]
+
+
+def _flattened(detail, prefix: str = "") -> dict[str, list[str]]:
+    """Nested errors by path ("reviews[0].reviewed_at"), each with its messages as text."""
+    fields: dict[str, list[str]] = {}
+    if isinstance(detail, dict):
+        for name, value in detail.items():
+            if isinstance(name, int):
+                path = f"{prefix}[{name}]"
+            elif name == "non_field_errors" and prefix:
+                path = prefix  # the errors of the list or object itself
+            else:
+                path = f"{prefix}.{name}" if prefix else str(name)
+            for key, messages in _flattened(value, path).items():
+                fields.setdefault(key, []).extend(messages)
+    elif isinstance(detail, list) and any(isinstance(item, dict | list) for item in detail):
+        for index, item in enumerate(detail):
+            if item:
+                for key, messages in _flattened(item, f"{prefix}[{index}]").items():
+                    fields.setdefault(key, []).extend(messages)
+    else:
+        fields[prefix or "non_field_errors"] = [str(item) for item in _list(detail)]
+    return fields
+
+
+@extend_schema(exclude=True)
+class NoSuchOperation(APIView):
+    """Whatever is asked of a path the API does not have: its 404, in its format."""
+
+    authentication_classes = ()
+    permission_classes = [AllowAny]
+    throttle_classes = ()
+
+    def get(self, request, *args, **kwargs):
+        raise exceptions.NotFound("There is no such operation: see /api/docs/.")
+
+    post = put = patch = delete = get

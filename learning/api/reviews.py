@@ -10,6 +10,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -111,6 +112,20 @@ class DueOut(serializers.Serializer):
     cards = CardOut(many=True)
 
 
+class DeviceTime(serializers.DateTimeField):
+    """A time as the device gives it: ISO 8601 with its offset. DRF would read a time without
+    one as UTC, which for most devices is a different moment."""
+
+    default_error_messages = {"naive": "Give the time with its offset (ISO 8601)."}
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            parsed = parse_datetime(value.strip())
+            if parsed is not None and parsed.tzinfo is None:
+                self.fail("naive")
+        return super().to_internal_value(value)
+
+
 @extend_schema_serializer(
     examples=[
         OpenApiExample(
@@ -125,15 +140,10 @@ class ReviewIn(serializers.Serializer):
     id = serializers.UUIDField(help_text="Chosen by the client; the same id twice is one review")
     card = serializers.IntegerField(min_value=1)
     rating = serializers.IntegerField(min_value=1, max_value=4, help_text="1 Again ... 4 Easy")
-    reviewed_at = serializers.DateTimeField(help_text="When it happened on the device, with offset")
+    reviewed_at = DeviceTime(help_text="When it happened on the device, with offset")
     duration = serializers.FloatField(min_value=0, max_value=86_400, help_text="Seconds")
     response = serializers.CharField(required=False, default="", allow_blank=True, max_length=500,
                                      help_text="What the student typed or picked")  # fmt: skip
-
-    def validate_reviewed_at(self, value: dt.datetime) -> dt.datetime:
-        if timezone.is_naive(value):
-            raise serializers.ValidationError("Give the time with its offset (ISO 8601).")
-        return value
 
 
 @extend_schema_serializer(
@@ -197,6 +207,7 @@ def _input(data: dict) -> ReviewInput:
         rating=data["rating"],
         reviewed_at=data["reviewed_at"],
         duration=dt.timedelta(seconds=data["duration"]),
+        response=data["response"],
     )
 
 

@@ -44,6 +44,8 @@ CONFLICT = _example(
 )
 THROTTLED = _example("throttled", "Request was throttled. Expected available in 30 seconds.")
 LOCKED_OUT = _example("locked_out", "Too many failed logins. Try again in 15 minutes.")
+TOO_LARGE = _example("too_large", "The request body is larger than the limit of 2,621,440 bytes.")
+NOT_JSON = _example("unsupported_media_type", "Send JSON.")
 
 
 def error_response(description: str, *examples: OpenApiExample) -> OpenApiResponse:
@@ -83,6 +85,9 @@ class ApiSchema(AutoSchema):
             errors[404] = error_response(
                 "No such thing of yours (or a page cursor that is not valid)", NOT_FOUND
             )
+        if writes:
+            errors[413] = error_response("The body is too large to read", TOO_LARGE)
+            errors[415] = error_response("The body is not sent as JSON", NOT_JSON)
         too_many = []
         if writes and any(isinstance(t, WritesThrottle) for t in view.get_throttles()):
             too_many.append(THROTTLED)

@@ -1,8 +1,8 @@
 """/api/v1/: the study side's routes and the content side's (`quizzes.api.urls`)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from learning.api import account, auth, courses, progress, quizzes, reports, reviews
+from learning.api import account, auth, courses, errors, progress, quizzes, reports, reviews
 
 app_name = "api"
 urlpatterns = [
@@ -27,4 +27,6 @@ urlpatterns = [
     path("attempts/<int:pk>/answers/<int:question_id>/", quizzes.Answer.as_view(), name="answer"),
     path("attempts/<int:pk>/submit/", quizzes.Submit.as_view(), name="submit"),
     path("", include("quizzes.api.urls")),
+    # Last: any other path under /api/v1/ is the API's own JSON 404, not the site's page.
+    re_path(r"^", errors.NoSuchOperation.as_view(), name="no_such_operation"),
 ]

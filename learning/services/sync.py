@@ -23,6 +23,7 @@ from learning.services.reviews import (
     Refusal,
     card_reviews_append,
     in_the_future,
+    response_grade,
 )
 
 
@@ -35,6 +36,7 @@ class ReviewInput:
     rating: int
     reviewed_at: datetime
     duration: timedelta
+    response: str = ""  # what the student typed or picked, if anything
 
 
 class Outcome(StrEnum):
@@ -163,7 +165,14 @@ def _card_sync_once(
                 item.id, item.card_id, Outcome.REJECTED, code=refusal.code, reason=refusal.message
             )
         else:
-            new.append((position, item, _review_new(card, item)))
+            try:
+                grade = response_grade(card=card, response=item.response.strip())
+            except LearningError as error:
+                outcomes[position] = ReviewOutcome(
+                    item.id, item.card_id, Outcome.REJECTED, code=INVALID, reason=str(error)
+                )
+                continue
+            new.append((position, item, _review_new(card, item, grade)))
     if new:
         card_reviews_append(card=card, reviews=[review for _, _, review in new], now=now)
     for position, item, review in new:
@@ -182,7 +191,7 @@ def _refusal(card: Card | None, item: ReviewInput, now: datetime) -> Refusal | N
     return None
 
 
-def _review_new(card: Card, item: ReviewInput) -> Review:
+def _review_new(card: Card, item: ReviewInput, grade) -> Review:
     return Review(
         card=card,
         student=card.student,
@@ -192,6 +201,8 @@ def _review_new(card: Card, item: ReviewInput) -> Review:
         desired_retention=card.student.desired_retention,
         client_id=str(item.id),
         question_version=card.question.version,
+        response=item.response.strip() if grade else "",
+        response_correct=grade.correct if grade else None,
     )
 
 

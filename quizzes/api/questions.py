@@ -10,6 +10,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from quizzes.api.pagination import ByRank
 from quizzes.api.serializers import (
     QuestionContentIn,
     QuestionCreateIn,
@@ -34,6 +35,7 @@ class Questions(ListAPIView):
     permission_classes = [CanTeach]
     serializer_class = QuestionOut
     filter_form = QuestionFilterForm
+    pagination_class = ByRank
 
     def get_queryset(self):
         # The bank page's own filter form, so both read the filters by one rule; an API

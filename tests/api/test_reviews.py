@@ -102,8 +102,36 @@ def test_a_malformed_batch_names_its_fields(student_api, card):
         "/api/v1/reviews/sync/", {"reviews": [_review(card, rating=7, reviewed_at="yesterday")]}
     )
     assert response.status_code == 400
-    assert "reviews" in response.json()["error"]["fields"]
+    assert set(response.json()["error"]["fields"]) == {
+        "reviews[0].rating",
+        "reviews[0].reviewed_at",
+    }
     assert not Review.objects.exists()
+
+
+def test_a_batch_over_the_limit_says_so_as_text(student_api, card):
+    reviews = [_review(card) for _ in range(501)]
+    response = student_api.post("/api/v1/reviews/sync/", {"reviews": reviews})
+    fields = response.json()["error"]["fields"]
+    assert fields == {"reviews": ["Ensure this field has no more than 500 elements."]}
+
+
+def test_a_time_without_its_offset_is_refused(student_api, card):
+    response = student_api.post(
+        "/api/v1/reviews/", _review(card, reviewed_at="2026-11-30T08:00:00")
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {
+        "reviewed_at": ["Give the time with its offset (ISO 8601)."]
+    }
+    assert not Review.objects.exists()
+
+
+def test_what_the_student_typed_is_graded_and_kept(student_api, card):
+    response = student_api.post("/api/v1/reviews/", _review(card, response=card.question.answer))
+    assert response.status_code == 201
+    review = Review.objects.get()
+    assert (review.response, review.response_correct) == (card.question.answer, True)
 
 
 def test_another_students_card_is_a_404(api, card):

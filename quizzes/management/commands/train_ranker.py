@@ -7,8 +7,7 @@ from quizzes.ranker import ranker_train
 class Command(BaseCommand):
     help = (
         "Refit the question ranker from the shipped rated set and this deployment's instructors' "
-        "decisions (approvals, rejections, edits, quiz flags); switch to it if it ranks at least "
-        "as well."
+        "decisions (approvals, rejections, edits, quiz flags); switch to it if it ranks better."
     )
 
     def add_arguments(self, parser) -> None:
