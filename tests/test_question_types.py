@@ -281,3 +281,9 @@ def test_an_ordering_with_an_item_left_without_a_place_is_not_saved():
         question_types.question_type("ordering").response_from_form(
             _question(ORDER, "ordering"), {"place-0": "1", "place-1": ""}
         )
+
+
+def test_a_matching_with_a_missing_side_is_refused_not_shown_as_none():
+    kind = question_types.question_type("matching")
+    question = _question([[None, None], ["Putin", "Russia"]], "matching")
+    assert kind.answer_problems(question) == ["Both sides of every pair need some text."]

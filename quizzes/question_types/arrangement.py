@@ -85,14 +85,18 @@ class Ordering(QuestionType):
         }
 
 
-def _pairs(value) -> list[tuple[str, str]]:
+def _raw_pairs(value) -> list:
     if isinstance(value, dict):
         value = list(value.items())
     if not isinstance(value, list) or not all(
         isinstance(pair, list | tuple) and len(pair) == 2 for pair in value
     ):
         return []
-    return [(answer_text(left), answer_text(right)) for left, right in value]
+    return value
+
+
+def _pairs(value) -> list[tuple[str, str]]:
+    return [(answer_text(left), answer_text(right)) for left, right in _raw_pairs(value)]
 
 
 class Matching(QuestionType):
@@ -120,7 +124,9 @@ class Matching(QuestionType):
         pairs = _pairs(question.answer)
         if len(pairs) < 2:
             return ["A matching needs two pairs or more."]
-        if not all(is_text(left) and is_text(right) for left, right in pairs):
+        # A missing side (null) would read as the text "None" once turned into text.
+        blank = any(side is None for pair in _raw_pairs(question.answer) for side in pair)
+        if blank or not all(is_text(left) and is_text(right) for left, right in pairs):
             return ["Both sides of every pair need some text."]
         lefts, rights = [left for left, _ in pairs], [right for _, right in pairs]
         if len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
