@@ -1,4 +1,5 @@
-"""Concurrent reviews on the real database: threads, each with its own connection, committing."""
+"""Concurrent reviews and quiz starts on the real database: threads, each with its own
+connection, committing."""
 
 import functools
 import threading
@@ -7,11 +8,21 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
+from rest_framework.test import APIClient
 
-from learning.models import Review
+from learning.models import Attempt, Review
 from learning.scheduling import replay
 from learning.services import ReviewInput, review_record, reviews_sync
-from tests.factories import CardFactory
+from tests.factories import (
+    ArticleFactory,
+    CardFactory,
+    CourseFactory,
+    EnrollmentFactory,
+    QuestionFactory,
+    QuizFactory,
+    QuizSlotFactory,
+    StudentFactory,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fast_passwords")]
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -106,3 +117,21 @@ def test_one_id_sent_at_once_for_two_cards_is_stored_once_and_the_other_is_a_con
     outcomes = _synced_in_threads(card.student, batches)
     assert sorted(outcome.outcome for outcome in outcomes) == ["conflict", "created"]
     assert Review.objects.get().client_id == str(same_id)
+
+
+def test_five_starts_of_a_quiz_at_once_create_one_attempt_and_say_so_once():
+    student = StudentFactory()
+    course = CourseFactory()
+    course.articles.add(article := ArticleFactory(owner=course.instructor))
+    EnrollmentFactory(course=course, student=student)
+    quiz = QuizFactory(course=course)
+    QuizSlotFactory(quiz=quiz, position=1, question=QuestionFactory(fact__article=article))
+
+    def start() -> int:
+        client = APIClient()
+        client.force_authenticate(student)
+        return client.post(f"/api/v1/quizzes/{quiz.pk}/attempts/").status_code
+
+    codes = _at_once([start] * 5)
+    assert sorted(codes) == [200, 200, 200, 200, 201]
+    assert Attempt.objects.count() == 1
