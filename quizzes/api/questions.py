@@ -22,6 +22,7 @@ from quizzes.models import Article, Question
 from quizzes.permissions import CanTeach
 from quizzes.services import question_create, question_review, question_update
 
+BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 FILTERS = [
     OpenApiParameter("article", OpenApiTypes.INT, description="Only this article's"),
     OpenApiParameter("status", OpenApiTypes.STR, enum=["candidate", "approved", "rejected"]),
@@ -40,7 +41,14 @@ class Questions(ListAPIView):
     def get_queryset(self):
         # The bank page's own filter form, so both read the filters by one rule; an API
         # client is told what is wrong instead of silently getting everything.
-        filters = self.filter_form(self.request.query_params)
+        params = self.request.query_params.copy()
+        # The page's checkbox sends a value only when ticked; an app says true or false.
+        flagged = params.pop("flagged", [None])[-1]
+        if flagged is not None and flagged.lower() not in BOOLEANS:
+            raise ValidationError({"flagged": ["Say true or false."]})
+        if BOOLEANS.get((flagged or "").lower()):
+            params["flagged"] = "on"
+        filters = self.filter_form(params)
         if not filters.is_valid():
             raise ValidationError(filters.errors)
         questions = Question.objects.editable_by(self.request.user)

@@ -95,3 +95,14 @@ def test_another_instructors_question_is_a_404(instructor_api):
 
 def test_students_get_403_on_the_bank(student_api, question):
     assert student_api.get("/api/v1/questions/").status_code == 403
+
+
+@pytest.mark.parametrize(("value", "listed"), [("true", []), ("0", ["q"]), ("false", ["q"])])
+def test_the_flagged_filter_reads_true_and_false(instructor_api, question, value, listed):
+    body = instructor_api.get("/api/v1/questions/", {"flagged": value}).json()
+    assert [q["id"] for q in body["results"]] == [question.pk for _ in listed]
+
+
+def test_a_flagged_filter_that_is_neither_true_nor_false_is_a_400(instructor_api, question):
+    response = instructor_api.get("/api/v1/questions/", {"flagged": "xyz"})
+    assert response.json()["error"]["fields"] == {"flagged": ["Say true or false."]}
