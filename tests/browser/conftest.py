@@ -72,10 +72,16 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+class Violations(list):
+    """What the policy blocked; `allowed` holds sources a test expects to be blocked."""
+
+    allowed: tuple[str, ...] = ()
+
+
 @pytest.fixture
-def csp_violations() -> list[str]:
+def csp_violations() -> Violations:
     """What the site's Content-Security-Policy blocked during the test; any fails the test."""
-    return []
+    return Violations()
 
 
 def _new_page(browser, violations: list[str], **options):
@@ -92,10 +98,12 @@ def _new_page(browser, violations: list[str], **options):
     return context, context.new_page()
 
 
-def _close(context, violations: list[str]) -> None:
+def _close(context, violations: Violations) -> None:
     context.close()
-    if violations:
-        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
+    allowed = getattr(violations, "allowed", ())
+    unexpected = [text for text in violations if not any(source in text for source in allowed)]
+    if unexpected:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(unexpected))
 
 
 @pytest.fixture
