@@ -116,6 +116,12 @@ def test_a_batch_over_the_limit_says_so_as_text(student_api, card):
     assert fields == {"reviews": ["Ensure this field has no more than 500 elements."]}
 
 
+def test_a_time_that_cannot_be_is_refused(student_api, card):
+    response = student_api.post("/api/v1/reviews/", _review(card, reviewed_at="2024-01-01T12:99Z"))
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["reviewed_at"]
+
+
 def test_a_time_without_its_offset_is_refused(student_api, card):
     response = student_api.post(
         "/api/v1/reviews/", _review(card, reviewed_at="2026-11-30T08:00:00")
