@@ -279,3 +279,15 @@ def test_a_company_and_its_owner_prefixed_name_are_one_choice(nlp):
     context = place_index_context(text, nlp, found)
     offered = entity_distractors(context, found[3], "_____ paid for it.")
     assert not {"Japan\u2019s Eisai", "Eisai Co."} <= set(offered), offered
+
+
+def test_no_figure_is_asked_that_the_sentences_other_figures_add_up_to(nlp):
+    text = (
+        "Tariff talks\n\nThe United States has imposed tariffs on $250 billion of Chinese goods, "
+        "25% on $50 billion and 10% on the other $200 billion, officials said on Monday. The "
+        "talks will resume in Buenos Aires next month, when both delegations return with 40 "
+        "negotiators.\n"
+    )
+    asked = {str(q.answer) for q in generate(text, nlp=nlp).questions if q.type != "true_false"}
+    assert not asked & {"250.0", "50.0", "200.0", "$250 billion", "$50 billion", "$200 billion"}
+    assert "40.0" in asked

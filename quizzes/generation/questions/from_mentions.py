@@ -1,6 +1,8 @@
 """Questions that blank, swap or ask for one mention in its sentence: numbers, dates and names."""
 
 import calendar
+import itertools
+import math
 import re
 
 from ..entities import ORGANISATION, PERSON, PLACE
@@ -71,8 +73,26 @@ def multiple_choice(prompt: str, answer: str, wrong: list[str], fact: Fact, feat
     )
 
 
+def deducible(context: Context, fact: Fact) -> bool:
+    """Is the figure the sum or the difference of two others of its kind in its sentence ("$250
+    billion: 25% on $50 billion and 10% on the other $200 billion")? Then a student works it out
+    from the prompt, and a false statement that changes it contradicts itself."""
+    figure = distractors.figure_of(context, fact)
+    others = [
+        distractors.figure_of(context, other)
+        for other in context.facts
+        if other is not fact and other.kind == fact.kind and other.start == fact.start
+        and "figure_span" in other.extra
+    ]  # fmt: skip
+    return any(
+        math.isclose(first + second, figure, rel_tol=1e-3)
+        or math.isclose(first - second, figure, rel_tol=1e-3)
+        for first, second in itertools.permutations(others, 2)
+    )
+
+
 def number_questions(context: Context, fact: Fact) -> list[Question]:
-    if fact.extra.get("vague"):
+    if fact.extra.get("vague") or deducible(context, fact):
         return []
     features = {"hedge": fact.extra["hedge"]}
     figure = distractors.figure_of(context, fact)
