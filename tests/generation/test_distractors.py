@@ -291,3 +291,14 @@ def test_no_figure_is_asked_that_the_sentences_other_figures_add_up_to(nlp):
     asked = {str(q.answer) for q in generate(text, nlp=nlp).questions if q.type != "true_false"}
     assert not asked & {"250.0", "50.0", "200.0", "$250 billion", "$50 billion", "$200 billion"}
     assert "40.0" in asked
+
+
+def test_no_question_asks_the_weekday_of_the_report_or_the_agency_that_filed_it(nlp):
+    text = (
+        "Rail strike\n\nTrain drivers in Ruritania walked out on Tuesday over a pay offer of 3 "
+        "per cent, Reuters reported. The union's leader, Maria Novak, said the strike would last "
+        "until March 12, according to the Associated Press.\n"
+    )
+    answers = {str(q.answer) for q in generate(text, nlp=nlp).questions}
+    assert not answers & {"Tuesday", "Reuters", "Associated Press"}
+    assert {"Maria Novak", "3.0"} & answers

@@ -315,7 +315,26 @@ def own_clause_end(root, sentence) -> int:
     return sentence.end - sentence.offset
 
 
+# Who reported the story is page furniture, not a fact of it.
+NEWS_AGENCIES = frozenset(
+    {"reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse",
+     "xinhua", "bloomberg", "upi", "united press international", "tass", "pti",
+     "press trust of india", "efe", "dpa", "ians", "yonhap", "kyodo", "anadolu", "ansa"}
+)  # fmt: skip
+WEEKDAY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\.?", re.I)
+
+
+def worth_asking(fact: Fact) -> bool:
+    """Not the day of the week a story was reported on, nor the agency that reported it."""
+    text = fact.text.strip()
+    if fact.kind in DATE_KINDS and WEEKDAY.fullmatch(text):
+        return False
+    return not (fact.kind in ENTITY_KINDS and text.lower() in NEWS_AGENCIES)
+
+
 def mention_questions(context: Context, fact: Fact) -> list[Question]:
+    if not worth_asking(fact):
+        return []
     if fact.kind in NUMBER_KINDS:
         return number_questions(context, fact)
     if fact.kind in DATE_KINDS:

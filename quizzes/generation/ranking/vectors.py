@@ -31,11 +31,6 @@ CONVERSION = re.compile(
     re.I,
 )
 SLIP = re.compile(r"[\u00b4\u2032]|[a-z],[a-zA-Z]|\w\.\.(?!\.)|\(\s*,|\s[,.](?=\w)")
-NEWS_AGENCIES = frozenset(
-    {"reuters", "afp", "ap", "associated press", "agence france-presse", "xinhua", "bloomberg",
-     "upi", "tass", "pti", "efe", "dpa", "ani", "ians", "yonhap", "kyodo", "cnn", "bbc"}
-)  # fmt: skip
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 FIGURE = re.compile(r"\d[\d,.]*")
 
 
@@ -69,10 +64,6 @@ def choice_signs(question: Question) -> dict[str, float]:
     }
 
 
-def _answer_words(question: Question) -> str:
-    return question.answer.lower().strip(" .") if isinstance(question.answer, str) else ""
-
-
 def vector(question: Question) -> dict[str, float]:
     """The question's features by name. `question.features` must hold the hand ranker's."""
     features = question.features
@@ -98,8 +89,6 @@ def vector(question: Question) -> dict[str, float]:
         "pronoun_start": float(bool(PRONOUN_START.match(question.prompt))),
         "conversion": float(bool(CONVERSION.search(question.prompt))),
         "slip": float(bool(SLIP.search(question.prompt))),
-        "page_furniture_answer": float(_answer_words(question) in NEWS_AGENCIES),
-        "weekday_answer": float(_answer_words(question) in WEEKDAYS),
         "figures_in_sentence": min(len(FIGURE.findall(question.sentence)), 6) / 6,
         "first_sentence": float(question.start == 0),
         "number_in_title": float(bool(features.get("number_in_title"))),
