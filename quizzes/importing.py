@@ -26,6 +26,7 @@ from quizzes.generation import (
     text_from_upload,
 )
 from quizzes.generation.ranking.vectors import vector
+from quizzes.generation.uploads import html_to_text, looks_like_html
 from quizzes.models import Article, Fact, Question
 from quizzes.ranker import deployment_ranker
 from quizzes.sentences import sentence_fact
@@ -74,9 +75,11 @@ def article_generate(
 ) -> GeneratedArticle:
     if len(raw_text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
         raise article_too_long()
+    # A whole page pasted (or posted through the API) is read as an uploaded .html file is.
+    text = html_to_text(raw_text) if looks_like_html(raw_text) else raw_text
     try:
         return generate(
-            raw_text,
+            text,
             nlp=load_nlp(settings.NLP_MODEL),
             title=title or None,
             published=published,

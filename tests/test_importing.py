@@ -123,6 +123,14 @@ def test_it_reads_html_uploads_as_text():
     assert "<" not in text
 
 
+def test_a_pasted_html_page_is_read_as_an_uploaded_one(instructor, summit_text):
+    paragraphs = "".join(f"<p>{line}</p>" for line in summit_text.splitlines() if line.strip())
+    page = f"<!DOCTYPE html><html><body><nav>Home | World</nav>{paragraphs}</body></html>"
+    article = article_import(raw_text=page, owner=instructor).article
+    assert "<p>" not in article.text
+    assert article.questions.count() >= 30
+
+
 # Each instructor's articles are their own.
 
 
