@@ -14,6 +14,10 @@ pytestmark = pytest.mark.browser
 
 def _answer_everything(page: Page) -> list[tuple[int, str]]:
     """Answer each question on the page; return (question index, what was typed or picked)."""
+    # htmx starts listening for input when the page has loaded; an answer typed before that
+    # (by a test, within milliseconds of the page appearing) would wait for its Save button.
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined")
     given = []
     for index, section in enumerate(page.locator(".attempt-question").all()):
         status = section.locator(".save-status")
