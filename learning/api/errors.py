@@ -10,11 +10,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from learning.api.parsers import MalformedBody
@@ -33,6 +30,9 @@ CODES = {
     exceptions.UnsupportedMediaType: ("unsupported_media_type", "Send JSON."),
     exceptions.Throttled: ("throttled", "Too many requests: wait a moment."),
 }
+
+
+LOCKED_OUT_MESSAGE = "Too many failed logins. Try again in 15 minutes."
 
 
 class Conflict(exceptions.APIException):
@@ -60,7 +60,7 @@ def exception_handler(exc, context):
     if isinstance(exc, AxesBackendPermissionDenied) or locked:
         return error(
             "locked_out",
-            "Too many failed logins. Try again in 15 minutes.",
+            LOCKED_OUT_MESSAGE,
             status.HTTP_429_TOO_MANY_REQUESTS,
         )
     if isinstance(exc, RequestDataTooBig):
@@ -124,17 +124,3 @@ def _flattened(detail, prefix: str = "") -> dict[str, list[str]]:
     else:
         fields[prefix or "non_field_errors"] = [str(item) for item in _list(detail)]
     return fields
-
-
-@extend_schema(exclude=True)
-class NoSuchOperation(APIView):
-    """Whatever is asked of a path the API does not have: its 404, in its format."""
-
-    authentication_classes = ()
-    permission_classes = [AllowAny]
-    throttle_classes = ()
-
-    def get(self, request, *args, **kwargs):
-        raise exceptions.NotFound("There is no such operation: see /api/docs/.")
-
-    post = put = patch = delete = get

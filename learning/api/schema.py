@@ -6,10 +6,13 @@ so a new view is documented without anyone remembering to list its errors."""
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
+from learning.api.errors import CODES, LOCKED_OUT_MESSAGE
 from learning.api.throttling import WritesThrottle
+from learning.services.reviews import WITHDRAWN
+from learning.services.sync import CONFLICT as SYNC_CONFLICT
 
 
 class ErrorDetailOut(serializers.Serializer):
@@ -31,21 +34,18 @@ def _example(code: str, message: str, fields: dict | None = None) -> OpenApiExam
     )
 
 
-INVALID = _example("invalid", "Some fields are not valid.", {"rating": ["Must be 1 to 4."]})
-MALFORMED = _example("malformed", "The request body is not valid JSON.")
-REFUSED = _example(
-    "refused", "This question was withdrawn by the instructor; the review was not recorded."
-)
-NOT_AUTHENTICATED = _example("not_authenticated", "Log in first: send a valid access token.")
-FORBIDDEN = _example("forbidden", "Only students may do this.")
-NOT_FOUND = _example("not_found", "There is no such thing here.")
-CONFLICT = _example(
-    "conflict", "This review id was already used for a different review; it was not recorded."
-)
+# The examples are the handler's own words (learning.api.errors) and the services'.
+INVALID = _example(*CODES[exceptions.ValidationError], {"rating": ["Must be 1 to 4."]})
+MALFORMED = _example(*CODES[exceptions.ParseError])
+REFUSED = _example("refused", WITHDRAWN.message)
+NOT_AUTHENTICATED = _example(*CODES[exceptions.NotAuthenticated])
+FORBIDDEN = _example(*CODES[exceptions.PermissionDenied])
+NOT_FOUND = _example(*CODES[exceptions.NotFound])
+CONFLICT = _example("conflict", SYNC_CONFLICT.message)
 THROTTLED = _example("throttled", "Request was throttled. Expected available in 30 seconds.")
-LOCKED_OUT = _example("locked_out", "Too many failed logins. Try again in 15 minutes.")
+LOCKED_OUT = _example("locked_out", LOCKED_OUT_MESSAGE)
 TOO_LARGE = _example("too_large", "The request body is larger than the limit of 2,621,440 bytes.")
-NOT_JSON = _example("unsupported_media_type", "Send JSON.")
+NOT_JSON = _example(*CODES[exceptions.UnsupportedMediaType])
 
 
 def error_response(description: str, *examples: OpenApiExample) -> OpenApiResponse:

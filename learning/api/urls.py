@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path
 
-from learning.api import account, auth, courses, errors, progress, quizzes, reports, reviews
+from learning.api import account, auth, courses, missing, progress, quizzes, reports, reviews
 
 app_name = "api"
 urlpatterns = [
@@ -28,5 +28,5 @@ urlpatterns = [
     path("attempts/<int:pk>/submit/", quizzes.Submit.as_view(), name="submit"),
     path("", include("quizzes.api.urls")),
     # Last: any other path under /api/v1/ is the API's own JSON 404, not the site's page.
-    re_path(r"^", errors.NoSuchOperation.as_view(), name="no_such_operation"),
+    re_path(r"^", missing.NoSuchOperation.as_view(), name="no_such_operation"),
 ]
