@@ -8,6 +8,7 @@ ranker in use by precision at 5 (cross-validated by article), and switches to th
 only when they do better.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,12 +75,10 @@ def decision_rows():
             rows.append(Row(f"article-{question.article_id}", question.ranking_features, target))
     # Only articles where the instructor told good from bad teach the ranker anything: all
     # approved (as the demo's "approve the best" leaves them) ranks every order alike.
-    told_apart = {
-        group
-        for group in {row.group for row in rows}
-        if len({row.target >= 0.5 for row in rows if row.group == group}) == 2
-    }
-    return [row for row in rows if row.group in told_apart]
+    verdicts: dict[str, set[bool]] = defaultdict(set)
+    for row in rows:
+        verdicts[row.group].add(row.target >= 0.5)
+    return [row for row in rows if len(verdicts[row.group]) == 2]
 
 
 def precision_at_5(model: LearnedModel | None, rows) -> float:
