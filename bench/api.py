@@ -448,8 +448,12 @@ def run() -> bool:
         meter = CpuMeter(server)
         say(f"Warming up ({WARM_UP:.0f} s each)...")
         for workload in workloads:
-            drive(workload, students, port, WARM_UP, warm_ups[workload.name])
+            warm_up = warm_ups[workload.name]
+            drive(workload, students, port, WARM_UP, warm_up)
             check(server)
+            if not warm_up.answered:  # nothing to measure: say what the server answered
+                raise RuntimeError(f"{workload.name}: no request succeeded while warming up; "
+                                   f"the first answers: {warm_up.first_errors}")  # fmt: skip
         say(f"Driving each workload with {CLIENTS} clients, {ROUNDS} rounds of "
             f"{DURATION / ROUNDS:.0f} s in turn...")  # fmt: skip
         for _ in range(ROUNDS):

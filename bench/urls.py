@@ -8,4 +8,5 @@ from learning.urls import urlpatterns as site_urlpatterns
 
 BARE_PATH = "/api/v1/bench/bare-write/"
 
-urlpatterns = [*site_urlpatterns, path(BARE_PATH.lstrip("/"), BareWrite.as_view())]
+# First: the API answers any other path under /api/v1/ with its JSON 404.
+urlpatterns = [path(BARE_PATH.lstrip("/"), BareWrite.as_view()), *site_urlpatterns]
