@@ -171,8 +171,8 @@ def test_a_retry_that_read_before_its_twin_stored_the_review_returns_that_review
     read = Card.objects.locked_for_review
     passes = []
 
-    def read_before_the_twin_committed(pk, *, client_id):
-        locked = read(pk, client_id=client_id)
+    def read_before_the_twin_committed(pk, **kwargs):
+        locked = read(pk, **kwargs)
         if not passes:  # what a retry waiting for the card's lock sees (concurrency tests race)
             locked.stored_review_id = None
         passes.append(locked)

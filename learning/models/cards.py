@@ -13,7 +13,7 @@ from learning.scheduling import (
     as_utc,
     day_start,
 )
-from quizzes.models import Course, Question
+from quizzes.models import Article, Course, Question
 from quizzes.models.courses import studied_articles
 
 
@@ -70,25 +70,31 @@ class CardQuerySet(models.QuerySet):
 
 
 class CardManager(models.Manager.from_queryset(CardQuerySet)):
-    def locked_for_review(self, pk: int, *, client_id: str) -> "Card":
-        """The card with its question, its row locked until the transaction ends, and in
-        `stored_review_id` the id of the review its student stored under `client_id` (None if
-        there is none): all that recording a review reads, in one statement.
+    def locked_for_review(self, pk: int, *, student_id: int, client_ids: list[str]) -> "Card":
+        """The student's card with its question (and the title of the question's article), its
+        row locked until the transaction ends, and in `stored_review_id` the id of a review its
+        student stored under one of `client_ids` (None if there is none): all that recording
+        a review reads, in one statement.
 
-        Written out in SQL because it runs at every review: a queryset would take a second
-        statement for the stored review, and building one costs more than running it (see
-        bench/reviews.py). The stored review is looked for in the statement's snapshot, taken
-        before any wait for the lock: one stored by a twin that held the lock meanwhile is not
-        seen, and storing the review again then fails on the unique client id."""
+        Written out in SQL because it runs at every review, in the browser and through the API:
+        a queryset would take a second statement for the stored review, and building one costs
+        more than running it (see bench/reviews.py and bench/api.py). The stored review is
+        looked for in the statement's snapshot, taken before any wait for the lock: one stored
+        by a twin that held the lock meanwhile is not seen, and storing the review again then
+        fails on the unique client id."""
         connection = connections[router.db_for_write(Card)]
         with connection.cursor() as cursor:
-            cursor.execute(_locked_for_review_sql(connection.alias), [client_id, pk])
+            cursor.execute(_locked_for_review_sql(connection.alias), [client_ids, pk, student_id])
             row = cursor.fetchone()
         if row is None:
             raise Card.DoesNotExist("No card matches the given query.")
         split = len(Card._meta.concrete_fields)
-        card = _from_row(Card, row[:split], connection)
-        card.question = _from_row(Question, row[split:-1], connection)
+        card = _from_row(Card, Card._meta.concrete_fields, row[:split], connection)
+        card.question = question = _from_row(Question, _QUESTION_FIELDS, row[split:-2], connection)
+        # The article's title only: its text is long, and a review has no use for it.
+        question.article = Article.from_db(
+            connection.alias, ["id", "title"], [question.article_id, row[-2]]
+        )
         card.stored_review_id = row[-1]
         return card
 
@@ -293,10 +299,9 @@ REVIEWED_FIELDS = [
 ]  # fmt: skip
 
 
-def _from_row(model: type[models.Model], values, connection) -> models.Model:
-    """An instance from its columns, in `_meta.concrete_fields` order, as the ORM makes them:
-    each value through its field's converter (JSON arrives as text)."""
-    fields = model._meta.concrete_fields
+def _from_row(model: type[models.Model], fields: list, values, connection) -> models.Model:
+    """An instance from the columns of `fields`, as the ORM makes them: each value through its
+    field's converter (JSON arrives as text); the fields not read are deferred."""
     values = [
         field.from_db_value(value, None, connection) if hasattr(field, "from_db_value") else value
         for field, value in zip(fields, values, strict=True)
@@ -304,11 +309,13 @@ def _from_row(model: type[models.Model], values, connection) -> models.Model:
     return model.from_db(connection.alias, [field.attname for field in fields], values)
 
 
-def _columns(alias: str, model: type[models.Model], connection) -> str:
-    return ", ".join(
-        f"{alias}.{connection.ops.quote_name(field.column)}"
-        for field in model._meta.concrete_fields
-    )
+def _columns(alias: str, fields: list, connection) -> str:
+    return ", ".join(f"{alias}.{connection.ops.quote_name(field.column)}" for field in fields)
+
+
+# What reviewing a card reads of its question: all but the ranker's features, a long JSON
+# object that only training the ranker reads.
+_QUESTION_FIELDS = [f for f in Question._meta.concrete_fields if f.name != "ranking_features"]
 
 
 # The statements below are built once per database and shape, from the models' names; every
@@ -317,11 +324,15 @@ def _columns(alias: str, model: type[models.Model], connection) -> str:
 def _locked_for_review_sql(alias: str) -> str:
     connection = connections[alias]
     return f"""
-        SELECT {_columns("c", Card, connection)}, {_columns("q", Question, connection)},
+        SELECT {_columns("c", Card._meta.concrete_fields, connection)},
+            {_columns("q", _QUESTION_FIELDS, connection)},
+            a.title,
             (SELECT r.id FROM learning_review r
-             WHERE r.student_id = c.student_id AND r.client_id = %s)
-        FROM learning_card c JOIN quizzes_question q ON q.id = c.question_id
-        WHERE c.id = %s
+             WHERE r.student_id = c.student_id AND r.client_id = ANY(%s) LIMIT 1)
+        FROM learning_card c
+            JOIN quizzes_question q ON q.id = c.question_id
+            JOIN quizzes_article a ON a.id = q.article_id
+        WHERE c.id = %s AND c.student_id = %s
         FOR UPDATE OF c
     """  # noqa: S608
 

@@ -209,7 +209,7 @@ def _review_record(
     response: str,
     now: datetime,
 ) -> Review:
-    card = Card.objects.locked_for_review(card_id, client_id=client_id)
+    card = Card.objects.locked_for_review(card_id, student_id=student.pk, client_ids=[client_id])
     if card.stored_review_id is not None:
         return _stored_review(card=card, review_id=card.stored_review_id)
     if refusal := _review_refusal(card):

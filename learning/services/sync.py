@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists
 
 from learning.errors import LearningError
 from learning.models import Card, Review, User
@@ -135,25 +134,19 @@ def _card_sync_once(
     *, student: User, card_id: int, items: list[tuple[int, ReviewInput]], now: datetime
 ) -> tuple[Card | None, dict[int, ReviewOutcome]]:
     ids = [str(item.id) for _, item in items]
-    already = Review.objects.filter(student=student, client_id__in=ids)
-    card = (
-        Card.objects.select_for_update(of=("self",))
-        # The article's title comes along for the answer's card front; not its text.
-        .select_related("question__article")
-        .defer("question__article__text", "question__article__raw_text",
-               "question__article__sentences")
-        # Whether any id was seen before, in the same statement: the usual batch holds only
-        # new reviews and needs no second read. (Seen in the statement's snapshot: a twin that
-        # stores one while this waits for the lock makes the insert fail, and `_card_sync`
-        # then runs again and finds it.)
-        .annotate(seen_before=Exists(already))
-        .filter(pk=card_id, student=student)
-        .first()
-    )  # fmt: skip
-    if card is not None:
+    try:
+        # Whether any id was stored before comes in the same statement: the usual batch holds
+        # only new reviews and needs no second read. (Seen in the statement's snapshot: a twin
+        # that stores one while this waits for the lock makes the insert fail, and
+        # `_card_sync` then runs again and finds it.)
+        card = Card.objects.locked_for_review(card_id, student_id=student.pk, client_ids=ids)
+    except Card.DoesNotExist:
+        card = None
+    else:
         card.student = student  # the caller's: no second read of the user
     stored = {}
-    if card is None or card.seen_before:
+    if card is None or card.stored_review_id is not None:
+        already = Review.objects.filter(student=student, client_id__in=ids)
         stored = {review.client_id: review for review in already}
     outcomes: dict[int, ReviewOutcome] = {}
     new: list[tuple[int, ReviewInput, Review]] = []

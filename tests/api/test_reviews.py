@@ -147,3 +147,15 @@ def test_another_students_card_is_a_404(api, card):
 
 def test_instructors_get_403_on_reviews(instructor_api, card):
     assert instructor_api.get("/api/v1/reviews/due/").status_code == 403
+
+
+def test_a_review_through_the_api_reads_and_writes_as_the_browsers_does(
+    student_api, card, django_assert_num_queries
+):
+    # The user's two permission reads (the test client is logged in without a token); then one
+    # read locking the card (with its question and the article's title for the answer) and one
+    # write, between a savepoint and its release (BEGIN and COMMIT outside a test).
+    with django_assert_num_queries(6):
+        response = student_api.post("/api/v1/reviews/", _review(card), format="json")
+    assert response.status_code == 201
+    assert response.json()["article"]["title"] == card.question.article.title
