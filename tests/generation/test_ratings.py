@@ -6,7 +6,14 @@ import json
 import pytest
 
 from quizzes.generation.ranking import ratings as ratings_module
-from quizzes.generation.ranking.ratings import QuestionKey, Rating, load_ratings, save_ratings
+from quizzes.generation.ranking.ratings import (
+    QuestionKey,
+    Rating,
+    load_ratings,
+    rating_of,
+    save_ratings,
+    shown_hash,
+)
 from quizzes.generation.ranking.worksheet import merge, questions_to_rate
 from quizzes.generation.records import Question
 
@@ -94,3 +101,23 @@ def test_the_questions_to_rate_are_the_top_and_the_same_sample_each_time():
     assert all(15 <= rank < 60 for rank in chosen[15:])
     assert chosen == questions_to_rate(questions, top=15, sample=10, seed="a.txt")
     assert questions_to_rate(questions[:8], top=15, sample=10, seed="a.txt") == list(range(8))
+
+
+def test_a_rating_no_longer_judges_a_question_whose_choices_or_tolerance_changed(tmp_path):
+    question = make("multiple_choice", "12", "Fill in: _____ died.", template="")
+    question.choices = ["12", "20", "30", "40"]
+    key = QuestionKey.of("a.txt", question)
+    judged = Rating(key, "unacceptable", 5, "the only non-round figure", shown_hash(question))
+    save_ratings([judged], tmp_path / "ratings.jsonl")
+    ratings = load_ratings(tmp_path / "ratings.jsonl")
+    assert rating_of(ratings, "a.txt", question) == judged
+    question.choices = ["12", "14", "9", "15"]  # the same question by its key, new distractors
+    assert QuestionKey.of("a.txt", question) == key
+    assert rating_of(ratings, "a.txt", question) is None
+
+
+def test_a_first_rating_without_a_hash_judges_its_question_by_key_alone():
+    question = make()
+    ratings = {QuestionKey.of("a.txt", question): rating(QuestionKey.of("a.txt", question))}
+    question.tolerance = 2.0
+    assert rating_of(ratings, "a.txt", question) is not None

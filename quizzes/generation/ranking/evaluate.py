@@ -32,7 +32,7 @@ from ..records import Question
 from ..uploads import text_from_upload
 from . import answer_text, order
 from .model import WEIGHTS_FILE, LearnedModel
-from .ratings import QuestionKey, Rating, load_ratings
+from .ratings import QuestionKey, Rating, load_ratings, rating_of
 from .training import Row, cross_validated, fit, save_training_set, target_of
 from .vectors import vector
 
@@ -122,7 +122,7 @@ def load_articles(folder: Path, nlp, ratings: dict[QuestionKey, Rating]) -> list
         generated = generate(raw, nlp=nlp)
         article = Article(path.name, len(generated.text.split()), generated.questions)
         for question in generated.questions:
-            rating = ratings.get(QuestionKey.of(path.name, question))
+            rating = rating_of(ratings, path.name, question)
             if rating is not None:
                 article.ratings[id(question)] = rating
         articles.append((article, generated))

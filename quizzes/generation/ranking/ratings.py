@@ -7,6 +7,12 @@ statement, since one sentence gives several) and holds the label, the rubric cri
 rejection (`../shared/QUESTION_QUALITY.md`, 1 to 6) and a short reason in the rater's words.
 When the generator changes, a question whose identity no longer matches a rating is unrated, and
 is reported as such so that it is rated in turn: the set grows with the generator.
+
+A rating also records a hash of what the rater saw (`shown_hash`: the prompt, the choices, the
+answer, the variants accepted and the tolerance). A question whose identity still matches but
+whose choices or tolerance the generator has changed since is no longer what was judged: it
+counts as unrated until it is rated again. (Ratings made before the hash was kept match by
+identity alone.)
 """
 
 import hashlib
@@ -50,12 +56,24 @@ class QuestionKey:
         )
 
 
+def shown_hash(question: Question) -> str:
+    """What a rater judges of a question beyond its identity, as a short hash."""
+    shown = [question.prompt, question.choices, question.answer, question.accepted,
+             question.tolerance]  # fmt: skip
+    return statement_hash(json.dumps(shown, sort_keys=True, ensure_ascii=False))
+
+
 @dataclass(frozen=True)
 class Rating:
     key: QuestionKey
     label: str
     criterion: int | None
     reason: str
+    shown: str = ""  # `shown_hash` of the question as rated; "" in the first ratings
+
+    def judges(self, question: Question) -> bool:
+        """Does this rating (found by the question's key) judge the question as it is now?"""
+        return not self.shown or self.shown == shown_hash(question)
 
     @property
     def acceptable(self) -> bool:
@@ -64,6 +82,8 @@ class Rating:
     def to_json(self) -> str:
         data = {"key": asdict(self.key), "label": self.label, "criterion": self.criterion,
                 "reason": self.reason}  # fmt: skip
+        if self.shown:
+            data["shown"] = self.shown
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -74,7 +94,8 @@ class Rating:
         criterion = data.get("criterion")
         if label == "unacceptable" and criterion not in range(1, 7):
             raise ValueError("a rejection names its criterion, 1 to 6")
-        return cls(QuestionKey(**data["key"]), label, criterion, data.get("reason", ""))
+        return cls(QuestionKey(**data["key"]), label, criterion, data.get("reason", ""),
+                   data.get("shown", ""))  # fmt: skip
 
 
 def load_ratings(path: Path = RATINGS_FILE) -> dict[QuestionKey, Rating]:
@@ -90,6 +111,14 @@ def load_ratings(path: Path = RATINGS_FILE) -> dict[QuestionKey, Rating]:
                 raise ValueError(f"{path.name} line {number}: {error}") from None
             ratings[rating.key] = rating
     return ratings
+
+
+def rating_of(
+    ratings: dict[QuestionKey, Rating], article: str, question: Question
+) -> Rating | None:
+    """The rating that judges the question as the generator now makes it, if any."""
+    rating = ratings.get(QuestionKey.of(article, question))
+    return rating if rating is not None and rating.judges(question) else None
 
 
 def save_ratings(ratings: Iterable[Rating], path: Path = RATINGS_FILE) -> None:

@@ -6,9 +6,9 @@
 For every article it writes `<article>.md` (the cleaned text, its sentences numbered by offset,
 then the questions to rate: the top `--top` and a seeded sample of `--sample` below them, each
 with everything a student would see and the answer) and `<article>.todo.jsonl` (one line per
-question still unrated, with its key). A rater copies each key into a line of a ratings file
-with the label, the rubric criterion of a rejection and a reason; `merge` adds such files to
-the rated set:
+question still unrated, with its key and the hash of what it shows). A rater copies each key
+and hash into a line of a ratings file with the label, the rubric criterion of a rejection
+and a reason; `merge` adds such files to the rated set:
 
     python -m quizzes.generation.ranking.worksheet merge var/rating/*.ratings.jsonl
 
@@ -25,7 +25,7 @@ from ..article import generate
 from ..nlp import load_nlp
 from ..records import Question
 from ..uploads import text_from_upload
-from .ratings import QuestionKey, Rating, load_ratings, save_ratings
+from .ratings import QuestionKey, Rating, load_ratings, rating_of, save_ratings, shown_hash
 
 TOP = 15
 SAMPLE = 22
@@ -69,12 +69,14 @@ def write_worksheet(path: Path, out: Path, nlp, top: int, sample: int, rated: di
         question = article.questions[rank]
         key = QuestionKey.of(path.name, question)
         parts.append(describe(rank, question))
-        if key in rated:
-            rating = rated[key]
+        rating = rating_of(rated, path.name, question)
+        if rating is not None:
             parts.append(f"*Rated {rating.label}* {rating.reason}\n")
             done += 1
         else:
-            todo.append({"rank": rank + 1, "key": key.__dict__})
+            if key in rated:  # rated, but its choices, answer or tolerance have changed since
+                parts.append(f"*Rated {rated[key].label} before it changed*\n")
+            todo.append({"rank": rank + 1, "key": key.__dict__, "shown": shown_hash(question)})
     (out / f"{path.stem}.md").write_text("\n".join(parts), encoding="utf-8")
     lines = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in todo)
     (out / f"{path.stem}.todo.jsonl").write_text(lines, encoding="utf-8")
