@@ -161,8 +161,41 @@ def features_of(
         long_answer=len(str(question.answer).split()) > 6 and isinstance(question.answer, str),
         importance=importance(question, lead),
         **in_title(question, lead),
+        **unnamed_subject(question, context),
     )
     return features
+
+
+# Pronouns and determiners that point back to something named in an earlier sentence.
+POINTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def unnamed_subject(question: Question, context: Context) -> dict[str, bool]:
+    """Is the subject of the sentence's main clause, left as it was in the prompt, something
+    only an earlier sentence names: a pronoun ("it will attempt to collect ...") or a common
+    noun after "the" with no name in it ("The company also raised ...")? A student who sees
+    only the question cannot tell what it is about."""
+    signs = {"subject_pronoun": False, "subject_unnamed_noun": False}
+    if question.type in ("ordering", "matching"):
+        return signs
+    sentence = context.parsed.sentence_at(question.start)
+    prompt_words = set(re.findall(r"[a-z]+", question.prompt.lower()))
+    for token in sentence.span:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+            continue
+        word = token.lower_
+        if word not in prompt_words:  # the blank, or rewritten: the prompt names it
+            break
+        if token.pos_ == "PRON":
+            signs["subject_pronoun"] = word in POINTING_PRONOUNS
+        elif token.pos_ == "NOUN":
+            words = list(token.subtree)
+            signs["subject_unnamed_noun"] = words[0].lower_ in POINTING_DETERMINERS and not any(
+                word.pos_ == "PROPN" or word.ent_type_ for word in words
+            )
+        break
+    return signs
 
 
 def in_title(question: Question, lead: Lead) -> dict[str, bool]:

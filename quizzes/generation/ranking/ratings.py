@@ -11,8 +11,9 @@ is reported as such so that it is rated in turn: the set grows with the generato
 A rating also records a hash of what the rater saw (`shown_hash`: the prompt, the choices, the
 answer, the variants accepted and the tolerance). A question whose identity still matches but
 whose choices or tolerance the generator has changed since is no longer what was judged: it
-counts as unrated until it is rated again. (Ratings made before the hash was kept match by
-identity alone.)
+counts as unrated until it is rated again. (The hash came after the first 2,032 ratings: those
+of questions the generator still made on 2026-11-30 were stamped with the question as it was
+then; the rest, of questions no longer made, have none and match by identity alone.)
 """
 
 import hashlib

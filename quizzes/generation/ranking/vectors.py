@@ -87,6 +87,8 @@ def vector(question: Question) -> dict[str, float]:
         "mentions": min(float(features.get("mentions", 0)), 10) / 10,
         "hanging_start": float(bool(HANGING_START.match(question.prompt))),
         "pronoun_start": float(bool(PRONOUN_START.match(question.prompt))),
+        "subject_pronoun": float(bool(features.get("subject_pronoun"))),
+        "subject_unnamed_noun": float(bool(features.get("subject_unnamed_noun"))),
         "conversion": float(bool(CONVERSION.search(question.prompt))),
         "slip": float(bool(SLIP.search(question.prompt))),
         "figures_in_sentence": min(len(FIGURE.findall(question.sentence)), 6) / 6,
