@@ -1,7 +1,8 @@
 """Who a "he" or "she" most likely means, by the simplest rule that works in news prose: the
 latest person who was the subject of a clause shortly before, else the latest person named.
-When the text says the person is of the other gender, or the clause before has a named subject
-that is not a person ("The European Union pledged ... She ..."), nobody is guessed."""
+When the text says the person is of the other gender, or never says and names someone else
+nearby, or the clause before has a named subject that is not a person ("The European Union
+pledged ... She ..."), nobody is guessed."""
 
 import re
 
@@ -74,7 +75,10 @@ def gender_evidence(parsed: ParsedText, entity: Entity) -> str | None:
     votes = set()
     text = parsed.text
     for mention in entity.mentions:
-        before = text[max(0, mention.start - 40) : mention.start].split()[-WORDS_BEFORE:]
+        # Within the mention's sentence: "... said spokeswoman Clara Dunn. Li Wenbo agreed ..."
+        # says nothing of Li Wenbo.
+        opening = max(parsed.sentence_at(mention.start).start, mention.start - 40)
+        before = text[opening : mention.start].split()[-WORDS_BEFORE:]
         votes.update(filter(None, map(gender_of_word, before)))
         after = re.match(r",\s+(?:the|a|an)?\s*([\w-]+)", text[mention.end : mention.end + 40])
         if after:
@@ -155,7 +159,12 @@ def person_before(
     subjects = [(start, entity) for start, entity in candidates if is_subject(parsed, start)]
     person = (subjects or candidates)[-1][1]
     wanted = PRONOUN_GENDER.get(pronoun.lower())
-    known = gender_of(parsed, index, person) if wanted else None
-    if wanted and known and known != wanted:
+    if not wanted:
+        return person
+    known = gender_of(parsed, index, person)
+    if known != wanted and (known or len({entity.id for _, entity in candidates}) > 1):
+        # Of the other gender; or of a gender the text never gives, with someone else named
+        # nearby whom the pronoun may mean ("Xi ... Sanders said ... She also said" is
+        # Sanders): a wrong name makes a false question, none only a vaguer one.
         return None
     return person

@@ -63,3 +63,20 @@ NAME_TAGGED_AS_A_NOUN = (
 def test_a_name_opening_a_sentence_counts_as_the_nearest_subject(nlp):
     article = generate(NAME_TAGGED_AS_A_NOUN, nlp=nlp)
     assert not [p for p in prompts(article) if "Quinlan also pledged" in p]
+
+
+UNKNOWN_GENDER_WITH_ANOTHER_PERSON_NEAR = (
+    "Leaders agree a truce\n\n"
+    "President Li Wenbo met Prime Minister Anton Reyes in Geneva on Saturday for three hours of "
+    "talks on tariffs.\n\n"
+    "Reyes said the talks had gone well, according to spokeswoman Clara Dunn.\n\n"
+    "Li Wenbo agreed to buy farm goods worth $40 billion over two years.\n\n"
+    "She also said that tariffs of 25 per cent due on January 1 would be put on hold."
+)
+
+
+def test_a_she_is_not_given_a_name_the_text_gives_no_gender_when_others_are_near(nlp):
+    # The latest subject is Li Wenbo, whose gender the text never gives; "she" is more likely
+    # the spokeswoman. Naming Li would put her words in his mouth.
+    article = generate(UNKNOWN_GENDER_WITH_ANOTHER_PERSON_NEAR, nlp=nlp)
+    assert not [p for p in prompts(article) if "Li Wenbo also said" in p]
