@@ -14,7 +14,9 @@ from quizzes.generation.questions.distractors import (
     around_the_answer,
     entity_distractors,
     same_precision,
+    shifted_dates,
 )
+from quizzes.generation.records import Fact
 
 ARTICLE = (
     "Quake kills at least 73 in Qarabel\n\n"
@@ -302,3 +304,30 @@ def test_no_question_asks_the_weekday_of_the_report_or_the_agency_that_filed_it(
     answers = {str(q.answer) for q in generate(text, nlp=nlp).questions}
     assert not answers & {"Tuesday", "Reuters", "Associated Press"}
     assert {"Maria Novak", "3.0"} & answers
+
+
+@pytest.mark.parametrize(
+    ("date", "wrong"),
+    [
+        ("Nov. 10", ["Oct. 10", "Dec. 10", "Jan. 10", "Sept. 10"]),
+        ("Sept. 16", ["Aug. 16", "Oct. 16", "Nov. 16", "July 16"]),
+        ("Jan 8", ["Dec 8", "Feb 8", "Mar 8", "Nov 8"]),
+        ("March 31", ["May 31", "January 31"]),
+    ],
+)
+def test_wrong_dates_are_written_as_the_answer_is_and_exist(date, wrong):
+    # Not "December. 10", "Novembert. 16", "April 31" or "February 31".
+    assert shifted_dates(Fact("f1", "date", date, {}, date, 0, len(date))) == wrong
+
+
+def test_no_question_asks_the_figure_that_ends_a_name(nlp):
+    text = (
+        "Markets fall\n\nThe FTSE 100 fell 7.7 per cent on Monday, and the S&P 500 lost 4.1 per "
+        "cent as 2,300 companies reported losses. Non-food credit rose to Rs 10.4 lakh crore, the "
+        "central bank said, as Boeing 737 jets stayed grounded for 12 weeks.\n"
+    )
+    questions = generate(text, nlp=nlp).questions
+    asked = {str(q.answer) for q in questions if q.type != "true_false"}
+    assert not asked & {"100.0", "500.0", "737.0", "100", "500", "737"}
+    assert {"7.7", "2300.0", "10.4", "12.0"} <= asked
+    assert all("FTSE 100 " in q.prompt for q in questions if "FTSE" in q.prompt)

@@ -347,6 +347,40 @@ def singular(match: re.Match) -> str:
     return match.group(1) + ("y" if match.group(2) == "ies" else "")
 
 
+WRITTEN_MONTH = re.compile(
+    r"\b(?:" + "|".join(sorted((*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"),
+                               key=len, reverse=True)) + r")\b\.?"
+)  # fmt: skip
+# Agency style: these months are abbreviated with a stop; March to July never are.
+AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+
+
+def month_as_written(month: int, written: str) -> str:
+    """The month in the style of the one it replaces: "Nov. 10" gives "Dec. 10", not
+    "December. 10"; "Sept. 16" gives "Oct. 16", not "Octobert. 16"."""
+    if written.rstrip(".") == calendar.month_name[calendar_month(written)]:
+        return calendar.month_name[month]
+    if written.endswith("."):
+        return AP_MONTHS.get(month, calendar.month_name[month])
+    return calendar.month_abbr[month]
+
+
+def calendar_month(written: str) -> int:
+    name = written.rstrip(".")
+    if name == "Sept":
+        return 9
+    names = list(calendar.month_name) if len(name) > 3 else list(calendar.month_abbr)
+    return names.index(name)
+
+
+def day_exists(mention, month: int) -> bool:
+    """No "June 31" or "April 31" among the choices: the day must be in the shifted month."""
+    if mention.day is None:
+        return True
+    year = mention.year if mention.year is not None else 2001  # not a leap year: no Feb 29
+    return mention.day <= calendar.monthrange(year, month)[1]
+
+
 def shifted_dates(fact: Fact) -> list[str]:
     mentions = find_dates(fact.text)
     if not mentions:
@@ -355,11 +389,12 @@ def shifted_dates(fact: Fact) -> list[str]:
     text = fact.text
     results = []
     if mention.month:
-        month_name = calendar.month_name[mention.month]
-        written = month_name if month_name in text else calendar.month_abbr[mention.month]
+        written = WRITTEN_MONTH.search(text)
         for shift in (-1, 1, 2, -2):
-            new = calendar.month_name[(mention.month - 1 + shift) % 12 + 1]
-            results.append(text.replace(written, new, 1))
+            month = (mention.month - 1 + shift) % 12 + 1
+            if written and day_exists(mention, month):
+                new = month_as_written(month, written.group())
+                results.append(text[: written.start()] + new + text[written.end() :])
     if mention.season:
         for season in ("spring", "summer", "fall", "winter"):
             if SEASONS[season] != SEASONS[mention.season]:  # "fall" is "autumn"

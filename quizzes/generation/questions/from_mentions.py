@@ -91,8 +91,39 @@ def deducible(context: Context, fact: Fact) -> bool:
     )
 
 
+def part_of_a_name(context: Context, fact: Fact) -> bool:
+    """Is the figure the end of a name ("FTSE 100", "Boeing 737", "Apollo 11", "Article 50")?
+    It is not a figure of the story, and the name gives it away. Such a figure follows a proper
+    noun or an acronym directly, with no currency of its own before it ("Rs 500" is a sum)."""
+    start, _end = fact.extra["figure_span"]
+    if fact.extra["amount_span"][0] != start:
+        return False
+    sentence = context.parsed.sentence_at(start)
+    position = start - sentence.offset
+    for token in sentence.span:
+        if token.idx == position:
+            if token.i == sentence.span.start:
+                return False
+            before = token.nbor(-1)
+            if before.whitespace_ != " " or before.text.lower() in NOT_NAMES:
+                return False
+            return before.pos_ == "PROPN" or NAME_ACRONYM.fullmatch(before.text) is not None
+    return False
+
+
+# Capitalised words a figure may follow without being part of a name.
+NOT_NAMES = frozenset(
+    (*(m.lower() for m in calendar.month_name[1:]), *(m.lower() for m in calendar.month_abbr[1:]),
+     "sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "ad", "bc", "no", "nos", "us", "uk",
+     # Currencies the amount reader does not know: "Rs 10.4 lakh crore" is a sum.
+     "rs", "rp", "rm", "sh", "ksh", "tk", "php", "inr", "chf", "usd", "eur", "gbp", "jpy", "cny")
+)  # fmt: skip
+NAME_ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+
+
 def number_questions(context: Context, fact: Fact) -> list[Question]:
-    if fact.extra.get("vague") or deducible(context, fact):
+    if fact.extra.get("vague") or deducible(context, fact) or part_of_a_name(context, fact):
         return []
     features = {"hedge": fact.extra["hedge"]}
     figure = distractors.figure_of(context, fact)
