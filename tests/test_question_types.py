@@ -35,6 +35,11 @@ def test_typed_answers_forgive_case_punctuation_articles_and_one_typo(typed):
     assert grade(_question("Pyongyang"), typed).correct
 
 
+def test_typed_answers_read_an_ampersand_as_and():
+    assert grade(_question("Ben Affleck & Matt Damon"), "Ben Affleck and Matt Damon").correct
+    assert grade(_question("Marks and Spencer"), "Marks & Spencer").correct
+
+
 def test_typed_answers_forgive_accents():
     assert grade(_question("Élysée Palace"), "elysee palace").correct
 

@@ -1,8 +1,9 @@
 """Lenient matching of what a student typed against an answer.
 
-Case, accents, punctuation, a leading article and spacing never count; a small typo does not
-either (Damerau-Levenshtein distance of 1 for answers up to 8 characters, 2 beyond), except in
-numbers and very short answers, where one character changes the meaning ("1950" is not "1951").
+Case, accents, punctuation, a leading article, spacing and "&" for "and" never count; a small
+typo does not either (Damerau-Levenshtein distance of 1 for answers up to 8 characters, 2
+beyond), except in numbers and very short answers, where one character changes the meaning
+("1950" is not "1951").
 """
 
 import re
@@ -12,6 +13,7 @@ _ARTICLES = re.compile(r"^(the|a|an) ")
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?) ?(thousand|million|billion|trillion)?$")
 _SCALES = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_AMPERSAND = re.compile(r"\s*&\s*")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SYMBOLS = re.compile(r"(?!(?<=\d)\.(?=\d))[^\w\s]|_")
 EXACT_UP_TO = 3
@@ -22,6 +24,7 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text))
     no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = _THOUSANDS.sub("", no_accents.casefold().strip())
+    text = _AMPERSAND.sub(" and ", text)  # "Affleck & Damon" is "Affleck and Damon"
     # Every symbol becomes a space, except a decimal point: "3.5" must not read as "3 5".
     collapsed = " ".join(_SYMBOLS.sub(" ", text).split())
     return _ARTICLES.sub("", collapsed)

@@ -68,6 +68,16 @@ def test_it_accepts_an_abbreviation_the_article_writes(nlp):
     assert "FDA" in forms("U.S. Food and Drug Administration")
 
 
+def test_it_accepts_a_bodys_initials_though_the_article_spells_the_name_out(nlp):
+    forms = forms_in(
+        "The World Health Organization said 5 million people lacked clean water, and the "
+        "United Nations asked for $977 million in aid on Thursday.",
+        nlp,
+    )
+    assert "WHO" in forms("World Health Organization")
+    assert "UN" in forms("United Nations")
+
+
 def test_it_accepts_the_abbreviation_of_a_country(nlp):
     forms = forms_in("The Soviet Union announced the accident at Chernobyl on Monday.", nlp)
     assert "USSR" in forms("Soviet Union")

@@ -256,6 +256,12 @@ def short_forms(context: "Context", entity: Entity) -> list[str]:
         letters = initials_with_numbers(words[start:])
         if len(letters) >= 2 and re.search(rf"(?<![\w-]){letters}(?![\w-])", context.text):
             forms.append(letters)
+    # A body's initials, which a student may well type though the article spells the name
+    # out ("UN", "WHO", "WTO"): only for a name of two or more words, each a capitalised one.
+    significant = [word for word in words if word.lower() not in CONNECTORS]
+    proper = all(word[:1].isupper() and word.isalpha() for word in significant)
+    if entity.kind == ORGANISATION and len(significant) >= 2 and proper:
+        forms.append(initials_with_numbers(words))
     if entity.kind == PLACE:  # "USSR" for "Soviet Union", "UK" for "United Kingdom"
         key = name_key(entity.name)
         forms += [
