@@ -98,7 +98,11 @@ class EntityIndex:
 
 def strip_titles(text: str) -> str:
     words = text.split()
-    while len(words) > 1 and (titles.is_honorific(words[0]) or titles.is_role_noun(words[0])):
+    while len(words) > 1 and (
+        titles.is_honorific(words[0])
+        or titles.is_role_noun(words[0])
+        or titles.is_demonym(words[0])
+    ):
         words = words[1:]
     return " ".join(words)
 

@@ -127,7 +127,25 @@ ROLE_NOUNS = frozenset(
 
 
 def is_role_noun(word: str) -> bool:
-    return word.lower().strip(".") in ROLE_NOUNS
+    """ "minister", "Founders" ("Founders Sergey Brin and Larry Page")."""
+    word = word.lower().strip(".")
+    return word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
+
+
+# What a person is called by nationality before the name ("Briton Dwain Chambers"): not part
+# of it. Only words no one is named (not "Christian", "Finn" or "German").
+DEMONYMS = frozenset(
+    """briton britons american americans australian canadian jamaican russian chinese japanese
+    indian kenyan nigerian frenchman frenchwoman englishman englishwoman scot scotsman welshman
+    irishman spaniard italian brazilian argentine mexican swiss swede dane norwegian dutchman
+    belgian austrian ukrainian israeli palestinian iranian iraqi afghan pakistani egyptian
+    ethiopian ghanaian korean vietnamese filipino indonesian malaysian thai turk greek portuguese
+    chilean colombian peruvian venezuelan cuban""".split()  # noqa: SIM905
+)
+
+
+def is_demonym(word: str) -> bool:
+    return word.lower() in DEMONYMS
 
 
 def is_honorific(word: str) -> bool:

@@ -96,3 +96,13 @@ def test_a_date_whose_year_the_article_does_not_give_has_no_dated_form(nlp):
 
 def test_the_initials_of_a_name_keep_its_number():
     assert initials_with_numbers(["Group", "of", "20"]) == "G20"
+
+
+def test_a_name_does_not_take_the_nationality_or_plural_role_before_it(nlp):
+    text = (
+        "Race report\n\nBehind them, Briton Dwain Chambers was sixth. "
+        "Founders Sergey Brin and Larry Page opened trading on the Nasdaq.\n"
+    )
+    names = {entity.name for entity in build_index(parse(clean(text), nlp)).entities}
+    assert {"Dwain Chambers", "Sergey Brin"} <= names
+    assert not {"Briton Dwain Chambers", "Founders Sergey Brin"} & names

@@ -1,3 +1,4 @@
+from quizzes.generation import generate
 from quizzes.generation.cleaning import clean
 from quizzes.generation.entities import build_index
 from quizzes.generation.parsing import parse
@@ -103,3 +104,14 @@ def test_a_quote_after_a_paragraph_about_the_same_speaker_is_still_theirs(nlp):
     )
     first, second = quotes_of(text, nlp)
     assert second.speaker == first.speaker == "Lena Park"
+
+
+def test_a_matching_question_takes_three_people_or_more(nlp):
+    two = (
+        "Talks resume\n\nForeign Minister Anna Berg met Trade Minister Tomas Ruiz in Oslo on "
+        "Monday for talks on fishing quotas that ended without an agreement after 9 hours.\n"
+    )
+    three = two + "\nFinance Minister Ivo Lenz said the krone would not be affected.\n"
+    assert not [q for q in generate(two, nlp=nlp).questions if q.type == "matching"]
+    (matching,) = [q for q in generate(three, nlp=nlp).questions if q.type == "matching"]
+    assert len(matching.answer) == 3

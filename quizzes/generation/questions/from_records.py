@@ -12,6 +12,8 @@ from .wording import as_question, tidy
 
 MAX_QUOTE_WORDS = 32
 MAX_MATCHING_PAIRS = 5
+# Two pairs are one question asked twice: matching one gives the other away.
+MIN_MATCHING_PAIRS = 3
 MAX_ORDERING_ITEMS = 4
 # An event told as "all such workers must leave" or "the two met" needs its sentence around it.
 VAGUE_DESCRIPTION = re.compile(
@@ -100,7 +102,7 @@ def matching_question(context: Context) -> list[Question]:
         if all(fact.value["person"] != other.value["person"] for other in chosen):
             chosen.append(fact)
     chosen = sorted(chosen[:MAX_MATCHING_PAIRS], key=lambda fact: fact.start)
-    if len(chosen) < 2:
+    if len(chosen) < MIN_MATCHING_PAIRS:
         return []
     pairs = [[fact.value["person"], fact.value["role"]] for fact in chosen]
     prompt = "Match each person to the role the article gives them."
