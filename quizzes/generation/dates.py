@@ -84,7 +84,8 @@ PATTERNS = (
     ("year_part", re.compile(r"(?:the\s+)?" + PART + r"\s+of\s+" + YEAR + END)),
     ("month", re.compile(MONTH + r",?\s+(?:of\s+)?" + YEAR + END)),
     ("month", re.compile(r"(?P<before>\b\w+['\u2019]?s?\s+)?" + MONTH_NAME + END)),
-    ("year", re.compile(r"(?P<before>\b\w+\s+)" + YEAR + r"(?![\d,%]|\s*(?:percent|per cent))")),
+    # A comma may end the clause ("by 2022, the coalition said"), not start a figure's thousands.
+    ("year", re.compile(r"(?P<before>\b\w+\s+)" + YEAR + r"(?![\d%]|,\d|\s*(?:percent|per cent))")),
     (
         "weekday",
         re.compile(

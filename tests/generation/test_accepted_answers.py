@@ -78,6 +78,16 @@ def test_it_accepts_a_bodys_initials_though_the_article_spells_the_name_out(nlp)
     assert "UN" in forms("United Nations")
 
 
+def test_it_makes_up_no_initials_for_a_company_a_club_or_a_contest(nlp):
+    forms = forms_in(
+        "Samsung Electronics unveiled the phone in London on Wednesday, a day after "
+        "Real Madrid won the Champions League in Milan.",
+        nlp,
+    )
+    accepted = [*forms("Samsung Electronics"), *forms("Real Madrid"), *forms("Champions League")]
+    assert not {"SE", "RM", "CL"} & set(accepted)
+
+
 def test_it_accepts_the_abbreviation_of_a_country(nlp):
     forms = forms_in("The Soviet Union announced the accident at Chernobyl on Monday.", nlp)
     assert "USSR" in forms("Soviet Union")

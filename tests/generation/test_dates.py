@@ -23,6 +23,12 @@ def test_it_reads_month_and_year_as_a_period():
     )
 
 
+def test_it_reads_a_year_that_ends_a_clause_but_not_a_figures_thousands():
+    found = find_dates("Germany will shut its reactors by 2022, the coalition said on Monday.")
+    assert [(m.text, m.year) for m in found if m.precision == "year"] == [("2022", 2022)]
+    assert not [m for m in find_dates("Shares of 12 firms fell by 2,022 points.") if m.year]
+
+
 def test_it_reads_a_season_with_its_year():
     assert resolved(("Preparations began in the fall of 2018.", False)) == [
         {"start": "2018-09-01", "end": "2018-11-30", "label": "the fall of 2018"}

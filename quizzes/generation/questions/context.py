@@ -256,11 +256,7 @@ def short_forms(context: "Context", entity: Entity) -> list[str]:
         letters = initials_with_numbers(words[start:])
         if len(letters) >= 2 and re.search(rf"(?<![\w-]){letters}(?![\w-])", context.text):
             forms.append(letters)
-    # A body's initials, which a student may well type though the article spells the name
-    # out ("UN", "WHO", "WTO"): only for a name of two or more words, each a capitalised one.
-    significant = [word for word in words if word.lower() not in CONNECTORS]
-    proper = all(word[:1].isupper() and word.isalpha() for word in significant)
-    if entity.kind == ORGANISATION and len(significant) >= 2 and proper:
+    if entity.kind == ORGANISATION and known_by_initials(words):
         forms.append(initials_with_numbers(words))
     if entity.kind == PLACE:  # "USSR" for "Soviet Union", "UK" for "United Kingdom"
         key = name_key(entity.name)
@@ -270,6 +266,29 @@ def short_forms(context: "Context", entity: Entity) -> list[str]:
             if long == key and len(short) <= 4 and " " not in short
         ]
     return list(dict.fromkeys(form for form in forms if form != entity.name))
+
+
+# The last word of a public body's name: such bodies go by their initials ("World Health
+# Organization", "Food and Drug Administration"), companies, clubs and hotels do not ("Samsung
+# Electronics" is not "SE").
+BODY_WORDS = frozenset(
+    """organization organisation agency administration fund council committee commission court
+    association federation institute bureau department ministry party authority board programme
+    program alliance""".split()  # noqa: SIM905
+)
+
+
+def known_by_initials(words: list[str]) -> bool:
+    """Does the body's name make initials a student may well type though the article spells
+    the name out (UN, EU, WHO, WTO, FDA, DPP)? Three words or more ending on a body's word, or
+    a union or the nations."""
+    significant = [word for word in words if word.lower() not in CONNECTORS]
+    if not all(word[:1].isupper() and word.isalpha() for word in significant):
+        return False
+    last = significant[-1].lower() if significant else ""
+    if len(significant) == 2:
+        return last in ("nations", "union")
+    return len(significant) >= 3 and last in BODY_WORDS
 
 
 # One pinyin syllable ("li", "zhai", "sheng"): a name made of them ("Li Jinai", "Nie
