@@ -57,3 +57,26 @@ def test_it_joins_a_piece_that_starts_in_lower_case_to_the_sentence_before(nlp):
     parsed = parse(clean('"We will appeal this ruling!" he said after the hearing on Monday.'), nlp)
     texts = [s.text for s in parsed.sentences]
     assert not [text for text in texts if text[:1].islower()]
+
+
+COMPANY_STORY = (
+    "Halvorsen Motors lifts profit forecast\n\n"
+    "Halvorsen Motors said on Tuesday its quarterly profit rose 12 per cent to 4.1 billion "
+    "crowns as sales of its electric vans climbed in Europe.\n\n"
+    "Halvorsen Motors sold 81,000 vans in the quarter, up from 64,000 a year earlier.\n\n"
+    "The company also raised its full-year sales forecast to 330,000 vans from 310,000, helped "
+    "by strong orders from Germany."
+)
+
+
+def test_the_company_is_named_when_the_headline_names_the_storys_one_company(nlp):
+    prompts = [q.prompt for q in generate(COMPANY_STORY, nlp=nlp).questions]
+    assert [p for p in prompts if "Halvorsen Motors also raised its full-year" in p]
+    assert not [p for p in prompts if "The company also raised" in p]
+
+
+def test_the_company_is_not_named_when_the_headline_names_two(nlp):
+    two = COMPANY_STORY.replace("Halvorsen Motors lifts", "Halvorsen Motors and Brandt Trucks lift")
+    two = two.replace("helped by", "as Brandt Trucks cut its own forecast, helped by")
+    prompts = [q.prompt for q in generate(two, nlp=nlp).questions]
+    assert not [p for p in prompts if "Motors also raised" in p or "Trucks also raised" in p]

@@ -122,6 +122,17 @@ class Context:
                 return fact.value["speaker"] if fact.extra["speaker_is_person"] else ""
         return None
 
+    @cached_property
+    def title_organisation(self) -> Entity | None:
+        """The one organisation the headline names, when it is also the one the article names
+        most: what the story calls "the company" ("Toyota closes in on record profit ...")."""
+        organisations = self.index.of_kind(ORGANISATION)
+        in_title = [e for e in organisations if mentions_any(self.title, e.variants)]
+        if len(in_title) != 1:
+            return None
+        most = max(organisations, key=lambda entity: len(entity.mentions))
+        return in_title[0] if most.id == in_title[0].id else None
+
     def person_before(self, position: int, pronoun: str = "") -> Entity | None:
         return person_before(self.parsed, self.index, position, pronoun)
 

@@ -10,6 +10,29 @@ UNRESOLVED_START = re.compile(
     r"^[\"“]?\s*(?:They|Them|It|Its|This|These|Those|His|Her|Hers|Their|Such|That|There is another"
     r"|Both|Neither|Either|One|Another|He|She|Him|So|And|But|Yet|That['\u2019]s|Which|Then|Also)\b"
 )
+# "The company also raised its forecast": the story's own company, when the headline names it.
+THE_COMPANY = re.compile(
+    r"^(?P<quote>[\"“]?\s*)The (?P<noun>company|firm|group|bank|lender|airline|carrier)\b",
+    re.I,
+)
+# Which names each word may stand for: any company for "the company", a bank for "the bank".
+NAME_FITS = {"bank": re.compile(r"\bBank\b"), "lender": re.compile(r"\bBank\b"),
+             "airline": re.compile(r"\bAir"), "carrier": re.compile(r"\bAir")}  # fmt: skip
+
+
+def company_meant(context: Context, noun: str) -> str | None:
+    organisation = context.title_organisation
+    if organisation is None:
+        return None
+    fits = NAME_FITS.get(noun.lower())
+    if fits is not None and not fits.search(organisation.name):
+        return None
+    # "The Bank of Canada", as the article writes it, but "Toyota".
+    named = re.findall(rf"(\b[Tt]he )?{re.escape(organisation.name)}\b", context.text)
+    with_the = sum(bool(article) for article in named)
+    return f"The {organisation.name}" if with_the * 2 > len(named) else organisation.name
+
+
 # "..., he explained, ..." and "Eventually, he predicted, ...": the speaker is the one to name.
 ATTRIBUTION_PRONOUN = re.compile(
     r"(?<=[,;] )(?P<pronoun>he|she)(?= (?:said|says|explained|added|noted|argued|predicted"
@@ -104,6 +127,9 @@ def sentence_prompt(
         if person is None:
             return None
         text = ATTRIBUTION_PRONOUN.sub(person.name, text)
+    company = THE_COMPANY.match(text)
+    if company and (name := company_meant(context, company.group("noun"))):
+        text = company.group("quote") + name + text[company.end() :]
     match = RESOLVABLE_PRONOUN.match(text)
     if match:
         person = context.person_before(start, match.group("pronoun"))
