@@ -80,3 +80,21 @@ def test_the_company_is_not_named_when_the_headline_names_two(nlp):
     two = two.replace("helped by", "as Brandt Trucks cut its own forecast, helped by")
     prompts = [q.prompt for q in generate(two, nlp=nlp).questions]
     assert not [p for p in prompts if "Motors also raised" in p or "Trucks also raised" in p]
+
+
+ROVER_STORY = (
+    "Rover lands on Mars\n\n"
+    "The Tenacity rover landed in Jezero Crater on Thursday after a seven-month journey.\n\n"
+    "Starting in the summer, it will attempt to collect 30 rock samples in sealed tubes.\n\n"
+    "When “Tenacity” reached orbit in 2020, it was carrying 23 cameras and two microphones."
+)
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_leaves_the_sentence_out(nlp):
+    prompts = [q.prompt for q in generate(ROVER_STORY, nlp=nlp).questions]
+    assert not [p for p in prompts if "it will attempt" in p]
+
+
+def test_a_pronoun_whose_name_comes_earlier_in_the_sentence_is_kept(nlp):
+    prompts = [q.prompt for q in generate(ROVER_STORY, nlp=nlp).questions]
+    assert [p for p in prompts if "it was carrying" in p]
