@@ -29,11 +29,13 @@ class Context:
 
     pools: dict[int, list[Entity]] = field(init=False)
     forms: dict[int, list[str]] = field(init=False)
+    pronoun_subjects: dict[int, list[tuple[int, str]]] = field(init=False)
 
     def __post_init__(self):
         self.entities_by_id = {entity.id: entity for entity in self.index.entities}
         self.pools = {}
         self.forms = {}
+        self.pronoun_subjects = {}
 
     def distractor_pool(self, entity_id: int, build) -> list[Entity]:
         if entity_id not in self.pools:

@@ -100,22 +100,35 @@ def pronoun_subject_inside(
     it will collect 30 samples", "In nine months, she has gone from ...")? Nothing in the
     prompt says whom it means (raters refused 41 of 57 such questions); a leading one is dealt
     with by name or not at all (RESOLVABLE_PRONOUN, UNRESOLVED_START)."""
-    sentence = context.parsed.sentence_at(start)
-    for token in sentence.span:
-        position = sentence.offset + token.idx
-        if position <= start or token.head.dep_ != "ROOT":
+    for position, word in pronoun_subjects(context, context.parsed.sentence_at(start).index):
+        if position <= start:
             continue
-        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in POINTING_SUBJECTS:
-            if any(s <= position < e for s, e, _new in replacements):
-                return False
-            # "When 'Salvator Mundi' reappeared ..., it was dismissed", "Two weeks after Norma
-            # Hill invested ..., she came": the sentence names whom it means before it.
-            named = [entity for _s, _e, entity in context.index.mentions_between(start, position)]
-            people = token.lower_ in ("he", "she")
-            return not any((entity.kind == PERSON) == people for entity in named) and not (
-                not people and QUOTED_TITLE.search(context.text, start, position)
-            )
+        if any(s <= position < e for s, e, _new in replacements):
+            return False
+        # "When 'Salvator Mundi' reappeared ..., it was dismissed", "Two weeks after Norma
+        # Hill invested ..., she came": the sentence names whom it means before it.
+        named = [entity for _s, _e, entity in context.index.mentions_between(start, position)]
+        people = word in ("he", "she")
+        return not any((entity.kind == PERSON) == people for entity in named) and not (
+            not people and QUOTED_TITLE.search(context.text, start, position)
+        )
     return False
+
+
+def pronoun_subjects(context: Context, index: int) -> list[tuple[int, str]]:
+    """Where the sentence's main clause has a pronoun for its subject, and which; read once
+    per sentence, as most sentences are asked several ways."""
+    found = context.pronoun_subjects.get(index)
+    if found is None:
+        sentence = context.parsed.sentences[index]
+        found = context.pronoun_subjects[index] = [
+            (sentence.offset + token.idx, token.lower_)
+            for token in sentence.span
+            if token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.dep_ == "ROOT"
+            and token.lower_ in POINTING_SUBJECTS
+        ]
+    return found
 
 
 QUOTED_TITLE = re.compile(r"[“\"][A-Z][^”\"]{1,60}[”\"]")
