@@ -331,3 +331,22 @@ def test_no_question_asks_the_figure_that_ends_a_name(nlp):
     assert not asked & {"100.0", "500.0", "737.0", "100", "500", "737"}
     assert {"7.7", "2300.0", "10.4", "12.0"} <= asked
     assert all("FTSE 100 " in q.prompt for q in questions if "FTSE" in q.prompt)
+
+
+def test_wrong_figures_stay_on_the_answers_side_of_the_figure_it_is_set_against(nlp):
+    text = (
+        "Vote passes\n\nThe plans were carried by 323 votes to 302 in the Commons on Thursday.\n\n"
+        "Halvorsen raised its sales forecast to 2.63 million vans from 2.61 million on Friday.\n"
+    )
+    choices = {
+        q.answer: q.choices
+        for q in generate(text, nlp=nlp).questions
+        if q.type == "multiple_choice"
+    }
+
+    def wrong(answer: str) -> list[float]:
+        return [float(c.split()[0]) for c in choices[answer] if c != answer]
+
+    assert all(value > 302 for value in wrong("323"))  # "carried by ___ votes to 302"
+    assert all(value < 323 for value in wrong("302"))  # "carried by 323 votes to ___"
+    assert all(value > 2.61 for value in wrong("2.63 million"))  # "to ___ from 2.61 million"

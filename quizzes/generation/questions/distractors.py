@@ -257,11 +257,14 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
         tolerance = max(tolerance, gap)
     decimals = decimals_of(written)
     in_words = written_in_words(fact)
+    paired = paired_figure(context, fact)
     chosen: list[float] = []
 
     def take(candidate: float) -> None:
         if abs(candidate - figure) <= max(tolerance, 1e-9) or candidate in chosen:
             return
+        if paired is not None and (candidate - paired) * (figure - paired) <= 0:
+            return  # "nudged up to ___ from 2.61 million": not a figure below 2.61
         if mentions_any(prompt, [format_number(candidate)]) or candidate <= 0:
             return
         if not in_words and not same_precision(candidate, figure, decimals):
@@ -278,6 +281,32 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
     ):
         take(candidate)
     return around_the_answer(chosen, figure, prompt)
+
+
+# "to 2.63 million vehicles from 2.61 million", "by 323 votes to 302": the figure the blank's
+# is set against, after it; "from 8.1 per cent to 8.2", "by 323 votes to 302": before it.
+PAIRED_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:from|to|against)\s+\D{0,3}(?=\d)")
+PAIRED_BEFORE = re.compile(
+    r"\b(?:from|to|by)\s+\D{0,3}(\d[\d,.]*)(?:\s+[a-z]+){0,2}\s+(?:from|to|against)\s+\D{0,3}$"
+)
+
+
+def paired_figure(context: Context, fact: Fact) -> float | None:
+    """The figure of the same kind the sentence compares the answer with ("rose to X from Y",
+    "carried by X votes to Y"): a wrong figure on its other side would contradict the verb or
+    the result, so a reader could rule it out without knowing the answer. In the answer's
+    display unit; None when there is none."""
+    amount_start, amount_end = fact.extra["amount_span"]
+    after = PAIRED_AFTER.match(context.text, amount_end, amount_end + 60)
+    before = PAIRED_BEFORE.search(context.text, max(0, amount_start - 60), amount_start)
+    position = after.end() if after else before.start(1) if before else None
+    if position is None:
+        return None
+    for other in context.facts:
+        # Of the same kind, the unit often written once for both ("323 votes to 302").
+        if other.kind == fact.kind and other.extra.get("figure_span", (None,))[0] == position:
+            return figure_of(context, other)
+    return None
 
 
 def one_sided(hedge: str) -> bool:
