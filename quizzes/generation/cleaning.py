@@ -18,7 +18,8 @@ ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 BYLINE = re.compile(r"^by\s+([A-Z\u00c0-\u024f].*)$", re.IGNORECASE)
 GLUED_NAMES = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z])")
 # "BUENOS AIRES-President ...", "BUENOS AIRES : Chinese ...", "SAN JOSE, Calif. -- Shares
-# ...", "JIUQUAN, Gansu, Oct. 15, 2003 (Xinhuanet) -- China ...", "NEW YORK | Two weeks ..."
+# ...", "JIUQUAN, Gansu, Oct. 15, 2003 (Xinhuanet) -- China ...", "BRASILIA, (Reuters) - Brazil's
+# ...", "NEW YORK | Two weeks ..."
 # or "LILONGWE | Xinhua | Malawi's ...": the dateline is a place tag, perhaps with a date and
 # the agency, not part of the first sentence. A place in mixed case ("Moscow, April 28 --")
 # counts only with a date and a double dash, as a sentence never opens that way; the agency
@@ -31,13 +32,18 @@ DATELINE = re.compile(
         [A-Z][A-Z.'\u2019 ]{{1,40}}[A-Z.]
         (?:,(?:\ (?!{MONTH}\ \d)[A-Z][\w.'\u2019]*){{1,3}})?
         (?:,\ {DATELINE_DATE})?
-        \s*(?:{AGENCY})?\s*
+        ,?\s*(?:{AGENCY})?\s*
         (?:[-\u2013\u2014:|]+\s*)
         (?:[A-Z][\w.-]*(?:\ [A-Z][\w.-]*){{0,2}}\s*\|\s*)?
       | [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ {DATELINE_DATE}\s*(?:{AGENCY})?\s*(?:--|\u2014)\s*
       | {AGENCY}\s*(?:--|\u2014)\s*
     )(?=[A-Z"\u201c])""",
     re.VERBOSE,
+)
+# "Padang, Indonesia - At least 529 ...": a place and its country in mixed case before a dash,
+# taken for a dateline only at the head of the story's first paragraph.
+FIRST_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? [-\u2013\u2014]+ (?=[A-Z])"
 )
 # "date 2017-11-15 NEW YORK — ...": a machine time stamp a scraper put before the story.
 MACHINE_STAMP = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s+")
@@ -330,6 +336,8 @@ def clean(raw: str, *, title: str | None = None) -> CleanedText:
             continue
         seen.add(key)
         paragraph = DATELINE.sub("", line, count=1)
+        if not paragraphs:
+            paragraph = FIRST_DATELINE.sub("", paragraph, count=1)
         paragraphs.append(typography.soften_capital_lead(paragraph, whole_text))
     cleaned = assemble(title if title is not None else found_title, byline, paragraphs)
     return dataclasses.replace(cleaned, published=published)

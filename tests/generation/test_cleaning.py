@@ -211,6 +211,8 @@ def test_it_keeps_a_lead_in_the_present_tense_that_reports_rather_than_shows(lea
         "LOS ANGELES, Feb. 14 (UPI) -- ",
         "Moscow, April 28 -- ",
         "(Bloomberg) -- ",
+        "BRASILIA, (Reuters) \u2013 ",
+        "Padang, Indonesia - ",
     ],
 )
 def test_it_strips_a_dateline_with_bars_a_date_or_only_an_agency(dateline):

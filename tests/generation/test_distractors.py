@@ -350,3 +350,13 @@ def test_wrong_figures_stay_on_the_answers_side_of_the_figure_it_is_set_against(
     assert all(value > 302 for value in wrong("323"))  # "carried by ___ votes to 302"
     assert all(value < 323 for value in wrong("302"))  # "carried by 323 votes to ___"
     assert all(value > 2.61 for value in wrong("2.63 million"))  # "to ___ from 2.61 million"
+
+
+def test_no_share_is_asked_that_the_other_completes_to_a_hundred(nlp):
+    text = (
+        "Run-off result\n\nMauricio Leal won the run-off by 51.5% to 48.5% on Sunday, and turnout "
+        "was 81% of the 32 million voters.\n"
+    )
+    asked = {str(q.answer) for q in generate(text, nlp=nlp).questions if q.type != "true_false"}
+    assert not asked & {"51.5", "48.5", "51.5%", "48.5%"}
+    assert "81.0" in asked

@@ -49,12 +49,13 @@ def test_a_sentence_far_from_the_headline_is_less_important():
     assert importance(lead_question, article_lead) > importance(aside, article_lead)
 
 
-def test_a_true_statement_does_not_use_up_its_sentence():
+def test_a_blank_in_a_true_statements_sentence_does_not_follow_it_closely():
+    # The statement prints the sentence whole, the blank's answer with it.
     statement = make("true_false", True, 0.96, start=0)
     on_its_sentence = make("numeric", 73.0, 0.85, start=0)
     elsewhere = make("numeric", 12.0, 0.84, start=200, end=300)
     ordered = spread([statement, on_its_sentence, elsewhere])
-    assert ordered[1] is on_its_sentence
+    assert ordered == [statement, elsewhere, on_its_sentence]
 
 
 def test_the_same_answer_from_the_same_sentence_asked_another_way_is_a_duplicate():

@@ -75,8 +75,9 @@ def multiple_choice(prompt: str, answer: str, wrong: list[str], fact: Fact, feat
 
 def deducible(context: Context, fact: Fact) -> bool:
     """Is the figure the sum or the difference of two others of its kind in its sentence ("$250
-    billion: 25% on $50 billion and 10% on the other $200 billion")? Then a student works it out
-    from the prompt, and a false statement that changes it contradicts itself."""
+    billion: 25% on $50 billion and 10% on the other $200 billion"), or a share that another
+    completes to 100%? Then a student works it out from the prompt, and a false statement that
+    changes it contradicts itself."""
     figure = distractors.figure_of(context, fact)
     others = [
         distractors.figure_of(context, other)
@@ -84,6 +85,9 @@ def deducible(context: Context, fact: Fact) -> bool:
         if other is not fact and other.kind == fact.kind and other.start == fact.start
         and "figure_span" in other.extra
     ]  # fmt: skip
+    # "Macri led Scioli by 51.5% to 48.5%": two shares of one whole, each 100 less the other.
+    if fact.kind == "percent" and any(math.isclose(o + figure, 100, abs_tol=0.05) for o in others):
+        return True
     return any(
         math.isclose(first + second, figure, rel_tol=1e-3)
         or math.isclose(first - second, figure, rel_tol=1e-3)

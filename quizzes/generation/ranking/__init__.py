@@ -357,11 +357,12 @@ def spread(questions: list[Question]) -> list[Question]:
         remaining.remove(best)
         picked.append(best)
         fact, start, kind, answer, template, duplicate = keys[id(best)]
+        # A statement that is true as written prints its whole sentence, the answer of any blank
+        # in it too: the sentence counts as asked. It asks about no one part of it, though, so
+        # it leaves the facts free for questions on other sentences.
+        sentence_uses[start] += 1
         if not is_true_statement(best):
-            # A statement that is true as written asks about no one part of its sentence, so
-            # it leaves the sentence's facts free for questions that do.
             fact_uses[fact] += 1
-            sentence_uses[start] += 1
             if duplicate:
                 asked.setdefault(duplicate, []).append((best.start, best.end))
         answer_uses[answer] += 1
