@@ -98,3 +98,22 @@ def test_a_pronoun_subject_after_an_opening_phrase_leaves_the_sentence_out(nlp):
 def test_a_pronoun_whose_name_comes_earlier_in_the_sentence_is_kept(nlp):
     prompts = [q.prompt for q in generate(ROVER_STORY, nlp=nlp).questions]
     assert [p for p in prompts if "it was carrying" in p]
+
+
+def test_no_blank_takes_part_of_a_figure_or_a_time(nlp):
+    text = (
+        "Votes counted\n\nAs counting continued, at 8.30pm Labor was leading in 73 seats, the "
+        "electoral commission said, and the depot lay about one mile (1.6km) from the hall.\n"
+    )
+    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    assert not [p for p in prompts if "_____.30pm" in p or "(_____.6km)" in p]
+    assert [p for p in prompts if "in _____ seats" in p]
+
+
+def test_a_country_that_announces_is_not_asked_as_which_place(nlp):
+    text = (
+        "Accident at a plant\n\nThe Soviet Union announced today that there had been an "
+        "accident at a nuclear power plant in the Ukraine and that 2 people had died.\n"
+    )
+    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    assert not [p for p in prompts if p.startswith("Which place announced")]

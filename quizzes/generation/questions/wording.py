@@ -45,6 +45,7 @@ ATTRIBUTION_PRONOUN = re.compile(
 LEANS_ON_CONTEXT = re.compile(
     r"\b(?:do|does|did|doing|done) (?:that|this|so)\b"
     r"|\b(?:of|about|after|despite|like|before) (?:that|this)(?=\s*[,.;:!?)]|$)"
+    r"|\bon this day\b"
     r"|\b(?:of|among) (?:those|these)(?=\s*[,.;:!?)]|\s+(?:were|was|are|is|had|have|has|will"
     r"|would|could|can|may|might|did|do)\b)"
     r"|\bthere\b(?!\s+(?:(?:still|also|now|already|then|often|never|always|currently)\s+)?"
