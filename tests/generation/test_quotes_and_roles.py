@@ -4,6 +4,7 @@ from quizzes.generation.entities import build_index
 from quizzes.generation.parsing import parse
 from quizzes.generation.people import find_roles
 from quizzes.generation.questions.context import answer_forms
+from quizzes.generation.questions.from_records import quote_excerpt
 from quizzes.generation.quotes import find_quotes
 
 
@@ -115,3 +116,10 @@ def test_a_matching_question_takes_three_people_or_more(nlp):
     assert not [q for q in generate(two, nlp=nlp).questions if q.type == "matching"]
     (matching,) = [q for q in generate(three, nlp=nlp).questions if q.type == "matching"]
     assert len(matching.answer) == 3
+
+
+def test_a_quote_run_on_into_its_next_paragraph_keeps_no_reopening_mark():
+    excerpt = quote_excerpt("The Government was warned. \u201cNow the court says they must act.")
+    assert excerpt == "The Government was warned. Now the court says they must act."
+    kept = quote_excerpt("He said no. \u201cWe are fine,\u201d he added.")
+    assert kept == "He said no. \u201cWe are fine,\u201d he added."

@@ -126,10 +126,16 @@ def quote_excerpt(text: str) -> str:
         if len((excerpt + " " + sentence).split()) > MAX_QUOTE_WORDS and excerpt:
             break
         excerpt = f"{excerpt} {sentence}".strip()
+    # A quotation that runs on into the next paragraph reopens it with a mark of its own ("...
+    # botched law. “Now the High Court ..."), which inside one excerpt closes nothing.
+    excerpt = RUN_ON_QUOTE.sub(" ", excerpt)
     words = excerpt.split()
     if len(words) > MAX_QUOTE_WORDS + 8:
         excerpt = " ".join(words[:MAX_QUOTE_WORDS]).rstrip(",;:") + " …"
     return excerpt[:1].upper() + excerpt[1:]
+
+
+RUN_ON_QUOTE = re.compile(r"(?<=[.!?])\s+[“\"](?=[A-Z])(?![^”\"]*[”\"])")
 
 
 def quote_question(context: Context, fact: Fact) -> list[Question]:
