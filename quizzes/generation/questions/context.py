@@ -4,13 +4,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..coreference import person_before
+from spacy.tokens import Token
+
+from ..coreference import SUBJECT_DEPS, person_before
 from ..entities import ORGANISATION, PERSON, PLACE, Entity, EntityIndex
 from ..names import CONNECTORS, PLACE_ALIASES, fold, name_key
 from ..parsing import ParsedText, Sentence
 from ..records import Fact, Question
 from ..titles import is_honorific, is_role_noun
 
+# Pronouns that point back to someone or something named in an earlier sentence.
+POINTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 PLACE_LINK = re.compile(
     r"(?:['\u2019]s|,(?: in)?| in| near| outside| of| \()\s+"
     r"(?:the (?:state|province|region|county|city|capital|country) of\s+)?"
@@ -29,13 +33,13 @@ class Context:
 
     pools: dict[int, list[Entity]] = field(init=False)
     forms: dict[int, list[str]] = field(init=False)
-    pronoun_subjects: dict[int, list[tuple[int, str]]] = field(init=False)
+    subjects: dict[int, list[Token]] = field(init=False)
 
     def __post_init__(self):
         self.entities_by_id = {entity.id: entity for entity in self.index.entities}
         self.pools = {}
         self.forms = {}
-        self.pronoun_subjects = {}
+        self.subjects = {}
 
     def distractor_pool(self, entity_id: int, build) -> list[Entity]:
         if entity_id not in self.pools:
@@ -123,6 +127,19 @@ class Context:
             if quote_start <= start + 1 and end - 1 <= quote_end + 1:
                 return fact.value["speaker"] if fact.extra["speaker_is_person"] else ""
         return None
+
+    def main_subjects(self, position: int) -> list[Token]:
+        """The subjects of the main clause of the sentence at `position`, in order: read once per
+        sentence, as most sentences are asked several ways and ranked one question at a time."""
+        sentence = self.parsed.sentence_at(position)
+        found = self.subjects.get(sentence.index)
+        if found is None:
+            found = self.subjects[sentence.index] = [
+                token
+                for token in sentence.span
+                if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
+            ]
+        return found
 
     @cached_property
     def title_organisation(self) -> Entity | None:

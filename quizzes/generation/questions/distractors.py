@@ -5,7 +5,7 @@ import hashlib
 import math
 import re
 
-from ..dates import SEASONS, find_dates
+from ..dates import MONTHS, SEASONS, find_dates
 from ..entities import PERSON, PLACE, Entity
 from ..names import initials, name_key
 from ..numbers import APPROXIMATE_HEDGES, BOUND_HEDGES, WORD_NUMBERS, format_number
@@ -377,8 +377,8 @@ def singular(match: re.Match) -> str:
 
 
 WRITTEN_MONTH = re.compile(
-    r"\b(?:" + "|".join(sorted((*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"),
-                               key=len, reverse=True)) + r")\b\.?"
+    r"\b(?:" + "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
+    + r")\b\.?"
 )  # fmt: skip
 # Agency style: these months are abbreviated with a stop; March to July never are.
 AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
@@ -387,19 +387,12 @@ AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov."
 def month_as_written(month: int, written: str) -> str:
     """The month in the style of the one it replaces: "Nov. 10" gives "Dec. 10", not
     "December. 10"; "Sept. 16" gives "Oct. 16", not "Octobert. 16"."""
-    if written.rstrip(".") == calendar.month_name[calendar_month(written)]:
+    name = written.rstrip(".")
+    if name == calendar.month_name[MONTHS[name.lower()]]:
         return calendar.month_name[month]
     if written.endswith("."):
         return AP_MONTHS.get(month, calendar.month_name[month])
     return calendar.month_abbr[month]
-
-
-def calendar_month(written: str) -> int:
-    name = written.rstrip(".")
-    if name == "Sept":
-        return 9
-    names = list(calendar.month_name) if len(name) > 3 else list(calendar.month_abbr)
-    return names.index(name)
 
 
 def day_exists(mention, month: int) -> bool:

@@ -5,8 +5,10 @@ import itertools
 import math
 import re
 
+from ..dates import MONTHS
 from ..entities import ORGANISATION, PERSON, PLACE
 from ..numbers import format_number
+from ..quotes import SPEECH_VERBS
 from ..records import Fact, Question
 from ..titles import is_honorific, is_role_noun
 from . import distractors
@@ -34,10 +36,9 @@ PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b"
 
 
 # The lemmatizer is off (nlp.py): the forms a news report says things in.
-SPEAKING_VERBS = frozenset(
-    """said says announced announces told tells reported reports warned warns confirmed
-    confirms declared declares stated states added claimed claims insisted insists""".split()  # noqa: SIM905
-)
+SPEAKING_VERBS = SPEECH_VERBS | {
+    "announces", "reported", "reports", "warns", "confirmed", "confirms", "declares",
+}  # fmt: skip
 # "at _____.43 pm", "_____:30": a blank that takes part of a figure away.
 INSIDE_A_FIGURE_AFTER = re.compile(r"[.:,]\d")
 INSIDE_A_FIGURE_BEFORE = re.compile(r"\d[.:,]$")
@@ -132,8 +133,7 @@ def part_of_a_name(context: Context, fact: Fact) -> bool:
 
 # Capitalised words a figure may follow without being part of a name.
 NOT_NAMES = frozenset(
-    (*(m.lower() for m in calendar.month_name[1:]), *(m.lower() for m in calendar.month_abbr[1:]),
-     "sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    (*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "ad", "bc", "no", "nos", "us", "uk",
      # Currencies the amount reader does not know: "Rs 10.4 lakh crore" is a sum.
      "rs", "rp", "rm", "sh", "ksh", "tk", "php", "inr", "chf", "usd", "eur", "gbp", "jpy", "cny")

@@ -3,7 +3,7 @@
 import re
 
 from ..entities import PERSON
-from .context import Context
+from .context import POINTING_PRONOUNS, Context
 
 BLANK = "_____"
 RESOLVABLE_PRONOUN = re.compile(r"^(?P<quote>[\"“]?\s*)(?P<pronoun>He|She)\b")
@@ -91,9 +91,6 @@ def tidy(text: str) -> str:
     return text
 
 
-POINTING_SUBJECTS = frozenset({"it", "he", "she", "they"})
-
-
 def pronoun_subject_inside(
     context: Context, start: int, replacements: list[tuple[int, int, str]]
 ) -> bool:
@@ -101,8 +98,11 @@ def pronoun_subject_inside(
     it will collect 30 samples", "In nine months, she has gone from ...")? Nothing in the
     prompt says whom it means (raters refused 41 of 57 such questions); a leading one is dealt
     with by name or not at all (RESOLVABLE_PRONOUN, UNRESOLVED_START)."""
-    for position, word in pronoun_subjects(context, context.parsed.sentence_at(start).index):
-        if position <= start:
+    offset = context.parsed.sentence_at(start).offset
+    for token in context.main_subjects(start):
+        position = offset + token.idx
+        word = token.lower_
+        if position <= start or word not in POINTING_PRONOUNS:
             continue
         if any(s <= position < e for s, e, _new in replacements):
             return False
@@ -114,22 +114,6 @@ def pronoun_subject_inside(
             not people and QUOTED_TITLE.search(context.text, start, position)
         )
     return False
-
-
-def pronoun_subjects(context: Context, index: int) -> list[tuple[int, str]]:
-    """Where the sentence's main clause has a pronoun for its subject, and which; read once
-    per sentence, as most sentences are asked several ways."""
-    found = context.pronoun_subjects.get(index)
-    if found is None:
-        sentence = context.parsed.sentences[index]
-        found = context.pronoun_subjects[index] = [
-            (sentence.offset + token.idx, token.lower_)
-            for token in sentence.span
-            if token.dep_ in ("nsubj", "nsubjpass")
-            and token.head.dep_ == "ROOT"
-            and token.lower_ in POINTING_SUBJECTS
-        ]
-    return found
 
 
 QUOTED_TITLE = re.compile(r"[“\"][A-Z][^”\"]{1,60}[”\"]")

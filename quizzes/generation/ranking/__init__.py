@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..names import fold
 from ..numbers import format_number
-from ..questions.context import Context
+from ..questions.context import POINTING_PRONOUNS, Context
 from ..records import Question
 from .model import LearnedModel, load_model
 from .vectors import vector
@@ -166,8 +166,7 @@ def features_of(
     return features
 
 
-# Pronouns and determiners that point back to something named in an earlier sentence.
-POINTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Determiners that point back to something named in an earlier sentence.
 POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -179,11 +178,8 @@ def unnamed_subject(question: Question, context: Context) -> dict[str, bool]:
     signs = {"subject_pronoun": False, "subject_unnamed_noun": False}
     if question.type in ("ordering", "matching"):
         return signs
-    sentence = context.parsed.sentence_at(question.start)
     prompt_words = set(re.findall(r"[a-z]+", question.prompt.lower()))
-    for token in sentence.span:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
-            continue
+    for token in context.main_subjects(question.start):
         word = token.lower_
         if word not in prompt_words:  # the blank, or rewritten: the prompt names it
             break
