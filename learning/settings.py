@@ -126,7 +126,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # axes first: it refuses a locked-out client before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "learning.permission_backend.ModelBackendInOneQuery",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

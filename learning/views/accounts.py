@@ -37,7 +37,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except LearningError as error:
             form.add_error(None, str(error))
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="learning.permission_backend.ModelBackendInOneQuery")
             messages.success(request, f"Welcome, {user.username}! Your student account is ready.")
             return redirect(_next_page(request) or "home")
     return render(request, "registration/signup.html", {"form": form, "next": _next_page(request)})

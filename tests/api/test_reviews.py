@@ -152,10 +152,11 @@ def test_instructors_get_403_on_reviews(instructor_api, card):
 def test_a_review_through_the_api_reads_and_writes_as_the_browsers_does(
     student_api, card, django_assert_num_queries
 ):
-    # The user's two permission reads (the test client is logged in without a token); then one
-    # read locking the card (with its question and the article's title for the answer) and one
-    # write, between a savepoint and its release (BEGIN and COMMIT outside a test).
-    with django_assert_num_queries(6):
+    # The user's permissions, read in one statement (the test client is logged in without a
+    # token); then one read locking the card (with its question and the article's title for the
+    # answer) and one write, between a savepoint and its release (BEGIN and COMMIT outside a
+    # test).
+    with django_assert_num_queries(5):
         response = student_api.post("/api/v1/reviews/", _review(card), format="json")
     assert response.status_code == 201
     assert response.json()["article"]["title"] == card.question.article.title
