@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -345,18 +345,32 @@ def surname_forms(context: "Context", entity: Entity) -> list[str]:
     return [surname]
 
 
-@lru_cache(maxsize=4096)
-def forms_pattern(forms: tuple[str, ...]) -> re.Pattern | None:
-    folded = sorted({fold(form).lower().strip() for form in forms} - {""}, key=len, reverse=True)
-    if not folded:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, folded)) + r")(?![\w])")
-
-
 def mentions_any(text: str, forms: list[str]) -> bool:
     """Whether any of the forms appears in the text as whole words, ignoring case and accents."""
-    pattern = forms_pattern(tuple(str(form) for form in forms))
-    return bool(pattern and pattern.search(fold(text).lower()))
+    # Searched with str.find: the forms differ from question to question, and compiling a
+    # pattern for each cost more than the rest of the check.
+    haystack = fold(text).lower()
+    for form in forms:
+        needle = fold(str(form)).lower().strip()
+        if needle and _contains_whole(haystack, needle):
+            return True
+    return False
+
+
+def _contains_whole(haystack: str, needle: str) -> bool:
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if not _is_word_char(haystack[start - 1 : start]) and not _is_word_char(
+            haystack[end : end + 1]
+        ):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def explanation_for(*sentences: str) -> str:
