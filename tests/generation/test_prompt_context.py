@@ -75,6 +75,20 @@ def test_the_company_is_named_when_the_headline_names_the_storys_one_company(nlp
     assert not [p for p in prompts if "The company also raised" in p]
 
 
+@pytest.mark.parametrize("placed", ["The Oslo, Norway, company", "The Oslo-based carmaker"])
+def test_the_company_named_by_its_home_town_is_named_too(nlp, placed):
+    story = COMPANY_STORY.replace("The company also raised", f"{placed} also raised")
+    prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
+    assert [p for p in prompts if "Halvorsen Motors also raised its full-year" in p]
+    assert not [p for p in prompts if f"{placed} also raised" in p]
+
+
+def test_a_name_that_begins_like_the_company_is_left_as_it_is(nlp):
+    story = COMPANY_STORY.replace("The company also raised", "The Bank of Norway also raised")
+    prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
+    assert not [p for p in prompts if "Halvorsen Motors of Norway" in p]
+
+
 def test_the_company_is_not_named_when_the_headline_names_two(nlp):
     two = COMPANY_STORY.replace("Halvorsen Motors lifts", "Halvorsen Motors and Brandt Trucks lift")
     two = two.replace("helped by", "as Brandt Trucks cut its own forecast, helped by")
@@ -117,3 +131,14 @@ def test_a_country_that_announces_is_not_asked_as_which_place(nlp):
     )
     prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
     assert not [p for p in prompts if p.startswith("Which place announced")]
+
+
+def test_no_blank_ends_a_compound_or_takes_half_a_name(nlp):
+    text = (
+        "Bank lending grows\n\nCredit rose 14 per cent during April-October, the central bank "
+        "said on Friday in its review of the economy.\n\nThe Mandela-de Klerk government ran the "
+        "country for two years after the election of 1994, the report said.\n"
+    )
+    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    assert prompts
+    assert not [p for p in prompts if "April-_____" in p or "Mandela-de _____" in p]

@@ -44,16 +44,38 @@ INSIDE_A_FIGURE_AFTER = re.compile(r"[.:,]\d")
 INSIDE_A_FIGURE_BEFORE = re.compile(r"\d[.:,]$")
 
 
+# "July-_____" (for September) and "Mandela-de _____" (for F.W. de Klerk): a blank that ends a
+# compound, or leaves a word of its name beside it, gives the answer away or takes half a name.
+# (A figure's words beside it, "_____ per cent", are its unit.)
+AFTER_A_HYPHEN = re.compile(r"\w-$")
+WORD_BEFORE = re.compile(r"([\w.'\u2019]+)[ -]$")
+WORD_AFTER = re.compile(r"[ -]([\w.'\u2019]+)")
+JOINING_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "in", "on"})
+
+
 def blanked(context: Context, fact: Fact, span: tuple[int, int], forms: list[str]) -> str | None:
     start, end = span
     if INSIDE_A_FIGURE_AFTER.match(context.text, end) or INSIDE_A_FIGURE_BEFORE.search(
         context.text, max(0, start - 2), start
     ):
         return None
+    if AFTER_A_HYPHEN.search(context.text, max(0, start - 2), start):
+        return None
+    if fact.kind in ENTITY_KINDS and beside_its_own_word(context.text, span, forms):
+        return None
     prompt = sentence_prompt(context, fact.start, fact.end, [(*span, BLANK)])
     if prompt is None or BLANK not in prompt or mentions_any(prompt.replace(BLANK, " "), forms):
         return None
     return prompt
+
+
+def beside_its_own_word(text: str, span: tuple[int, int], forms: list[str]) -> bool:
+    start, end = span
+    own = {word.lower() for form in forms for word in re.findall(r"[\w.'\u2019]+", str(form))}
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = WORD_AFTER.match(text, end)
+    beside = {match.group(1).lower() for match in (before, after) if match}
+    return bool(beside & (own - JOINING_WORDS))
 
 
 def true_false_pair(

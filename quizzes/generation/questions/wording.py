@@ -11,10 +11,13 @@ UNRESOLVED_START = re.compile(
     r"^[\"“]?\s*(?:They|Them|It|Its|This|These|Those|His|Her|Hers|Their|Such|That|There is another"
     r"|Both|Neither|Either|One|Another|He|She|Him|So|And|But|Yet|That['\u2019]s|Which|Then|Also)\b"
 )
-# "The company also raised its forecast": the story's own company, when the headline names it.
+# "The company also raised its forecast", "The Waterloo, Ontario, company reported", "The
+# Tokyo-based carmaker": the story's own company, when the headline names it.
+CAPITALISED_WORDS = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)*"
 THE_COMPANY = re.compile(
-    r"^(?P<quote>[\"“]?\s*)The (?P<noun>company|firm|group|bank|lender|airline|carrier)\b",
-    re.I,
+    rf"^(?P<quote>[\"“]?\s*)[Tt]he (?:{CAPITALISED_WORDS}(?:, {CAPITALISED_WORDS},?)?(?:-based)? )?"
+    r"(?P<noun>(?i:company|firm|group|bank|lender|airline|carrier|carmaker|automaker|retailer"
+    r"|insurer|chipmaker|manufacturer))\b(?! of [A-Z\d]| [A-Z])"  # not "The Bank of Canada"
 )
 # Which names each word may stand for: any company for "the company", a bank for "the bank".
 NAME_FITS = {"bank": re.compile(r"\bBank\b"), "lender": re.compile(r"\bBank\b"),
