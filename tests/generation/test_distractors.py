@@ -360,3 +360,39 @@ def test_no_share_is_asked_that_the_other_completes_to_a_hundred(nlp):
     asked = {str(q.answer) for q in generate(text, nlp=nlp).questions if q.type != "true_false"}
     assert not asked & {"51.5", "48.5", "51.5%", "48.5%"}
     assert "81.0" in asked
+
+
+@pytest.mark.parametrize(
+    ("written", "alike"),
+    [
+        ("around 1500", re.compile(r"1[1-9]00")),
+        ("around 1650", re.compile(r"16[2-8]0")),
+        ("1547", re.compile(r"154\d|155[01]")),
+    ],
+)
+def test_a_bare_year_gets_years_of_its_precision_as_wrong_choices(nlp, written, alike):
+    text = (
+        "Painting sold\n\nDating back to "
+        f"{written}, the painting is one of fewer than 20 works by the artist that survive.\n"
+    )
+    asked = [
+        q
+        for q in generate(text, nlp=nlp).questions
+        if q.type == "multiple_choice" and q.prompt.startswith("Choose the year")
+    ]
+    assert len(asked) == 1
+    wrong = [choice for choice in asked[0].choices if choice != asked[0].answer]
+    assert len(wrong) == 3
+    assert all(alike.fullmatch(choice) for choice in wrong), wrong
+
+
+@pytest.mark.parametrize(("written", "tolerance"), [("around 1500", 25), ("around 1650", 2)])
+def test_a_hedged_year_is_typed_to_within_a_quarter_of_its_precision(nlp, written, tolerance):
+    text = (
+        "Painting sold\n\nDating back to "
+        f"{written}, the painting is one of fewer than 20 works by the artist that survive.\n"
+    )
+    asked = [
+        q for q in generate(text, nlp=nlp).questions if q.type == "numeric" and q.answer > 1000
+    ]
+    assert [q.tolerance for q in asked] == [tolerance]

@@ -249,8 +249,9 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
         return []
     figure = figure_of(context, fact)
     scale = fact.value / figure if figure else 1.0
-    tolerance = tolerance_for(figure, fact.extra["hedge"])
-    if fact.extra["hedge"] in APPROXIMATE_HEDGES:
+    tolerance = figure_tolerance(context, fact, figure)
+    a_year = year_like(context, fact)
+    if fact.extra["hedge"] in APPROXIMATE_HEDGES and not a_year:
         gap = abs(figure) * APPROXIMATE_GAP
         if fact.kind == "percent":
             gap = min(gap, APPROXIMATE_POINTS)  # "almost 85%" is plainly not "almost 95%"
@@ -267,10 +268,14 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
             return  # "nudged up to ___ from 2.61 million": not a figure below 2.61
         if mentions_any(prompt, [format_number(candidate)]) or candidate <= 0:
             return
-        if not in_words and not same_precision(candidate, figure, decimals):
+        if not in_words and not a_year and not same_precision(candidate, figure, decimals):
             return  # "12, 16, 24" beside "20": the answer would be the only round figure
         chosen.append(candidate)
 
+    if a_year:
+        for candidate in years_around(figure):
+            take(candidate)
+        return around_the_answer(chosen, figure, prompt)
     for other in context.facts:
         # The article's "100" beside its "450.3" is rounder than it looks once padded to
         # "100.0": another figure is offered only when written to the same decimals.
@@ -347,6 +352,40 @@ def amount_text(context: Context, fact: Fact) -> str:
     return context.text[fact.extra["amount_span"][0] : fact.extra["amount_span"][1]]
 
 
+# "Dating back to around 1500": a bare four-digit figure the dates reader did not take is a
+# year all the same. Its wrong answers are years of its precision, written as years: 1400 and
+# 1600, not "2,000" and "3,000".
+YEAR_FIGURE = re.compile(r"1\d{3}|20\d\d")
+YEAR_STEPS = (1, -1, 2, -2, 3, -3)
+PRECISE_YEAR_STEPS = (-3, 2, -1, 4, 1, -2)
+
+
+def year_like(context: Context, fact: Fact) -> bool:
+    written = figure_text(context, fact)
+    return bool(YEAR_FIGURE.fullmatch(written)) and amount_text(context, fact) == written
+
+
+def year_precision(year: float) -> int:
+    """1500 -> 100, 1650 -> 10, 1547 -> 1: how finely the year is given."""
+    digits = str(int(year))
+    return 10 ** min(len(digits) - len(digits.rstrip("0")), 2)
+
+
+def years_around(year: float) -> list[float]:
+    precision = year_precision(year)
+    steps = PRECISE_YEAR_STEPS if precision == 1 else YEAR_STEPS
+    return [year + step * precision for step in steps]
+
+
+def figure_tolerance(context: Context, fact: Fact, figure: float) -> float:
+    """How far a typed figure may be from the answer. "Around 1650" is a year to within a few
+    years, not within 2% (33 years): a quarter of its precision either side."""
+    if year_like(context, fact):
+        hedged = fact.extra["hedge"] in APPROXIMATE_HEDGES
+        return year_precision(figure) // 4 if hedged else 0.0
+    return tolerance_for(figure, fact.extra["hedge"])
+
+
 def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
     """ "95%" -> "85%", "$250 billion" -> "$200 billion": the answer's own wording, new figure;
     a figure written in words gets words ("eight years" -> "nine years"), or None."""
@@ -356,8 +395,8 @@ def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
     suffix = context.text[figure_end:amount_end]
     if value == 1:
         suffix = SINGULAR_ENDING.sub(singular, suffix, count=1)  # "one day", not "one days"
-    figure = format_number(value)
     written = context.text[figure_start:figure_end]
+    figure = f"{value:.0f}" if year_like(context, fact) else format_number(value)
     decimals = decimals_of(written)
     if decimals > decimals_of(figure) and not is_round(float(written.replace(",", "")), decimals):
         figure = f"{value:,.{decimals}f}"  # "9.50" beside "9.58" and "98.0" beside "97.6"

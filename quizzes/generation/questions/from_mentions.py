@@ -97,8 +97,10 @@ def true_false_pair(
     ]
 
 
-def multiple_choice(prompt: str, answer: str, wrong: list[str], fact: Fact, features: dict):
-    noun = CHOICE_NOUNS[fact.kind]
+def multiple_choice(
+    prompt: str, answer: str, wrong: list[str], fact: Fact, features: dict, *, noun: str = ""
+):
+    noun = noun or CHOICE_NOUNS[fact.kind]
     full = f"Choose the {noun} that completes the sentence: {prompt}"
     choices = distractors.shuffled([answer, *wrong], full)
     return question(
@@ -182,7 +184,7 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
                 fact,
                 accepted=numeric_forms(figure, written),
                 features=features,
-                tolerance=distractors.tolerance_for(figure, fact.extra["hedge"]),
+                tolerance=distractors.figure_tolerance(context, fact, figure),
             )
         )
     choice_prompt = blanked(context, fact, fact.extra["amount_span"], numbers)
@@ -191,7 +193,8 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
         wrong = [distractors.formatted_like(context, fact, value) for value in wrong_values]
         wrong = [choice for choice in wrong if choice is not None]
         if len(wrong) >= distractors.WANTED:
-            found.append(multiple_choice(choice_prompt, amount, wrong, fact, features))
+            noun = "year" if distractors.year_like(context, fact) else ""
+            found.append(multiple_choice(choice_prompt, amount, wrong, fact, features, noun=noun))
             found.extend(
                 true_false_pair(context, fact, fact.extra["amount_span"], wrong[0], features)
             )
