@@ -271,6 +271,18 @@ def test_it_does_not_offer_a_name_of_another_kind_filed_as_a_place(nlp):
     assert "Dame Angela Lansbury" not in offered
 
 
+def test_it_does_not_offer_a_storm_or_a_prize_filed_as_a_person(nlp):
+    text = (
+        "Paul Risley of the WFP, Dana Moss and Cyclone Nargis were named; Best Rap Solo "
+        "Performance went to Jon Hale."
+    )
+    names = ["Paul Risley", "Dana Moss", "Cyclone Nargis", "Best Rap Solo Performance", "Jon Hale"]
+    people = [entity(number, PERSON, name, text) for number, name in enumerate(names, 1)]
+    context = place_index_context(text, nlp, people)
+    offered = entity_distractors(context, people[0], "_____ of the WFP said so.")
+    assert offered == ["Dana Moss", "Jon Hale"]
+
+
 def test_a_company_and_its_owner_prefixed_name_are_one_choice(nlp):
     text = "Biogen Inc. and Japan\u2019s Eisai ran the trial; Eisai Co. and Pfizer paid for it."
     names = ["Biogen Inc.", "Japan\u2019s Eisai", "Eisai Co.", "Pfizer"]

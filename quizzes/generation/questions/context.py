@@ -15,6 +15,15 @@ from ..titles import is_honorific, is_role_noun
 
 # Pronouns that point back to someone or something named in an earlier sentence.
 POINTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Words that name storms, prizes, works and buildings, and no person (surnames such as Hall,
+# Park, Song or Bridges are left out).
+THING_WORDS = frozenset({
+    "cyclone", "hurricane", "typhoon", "storm", "tornado", "performance", "award", "awards",
+    "prize", "album", "record", "trophy", "medal", "cup", "championship", "olympics", "festival",
+    "vaccine", "virus", "syndrome", "treaty", "agreement", "index", "airport", "station",
+    "hospital", "university", "college", "school", "cathedral", "temple", "mosque", "stadium",
+    "museum", "mission", "spacecraft", "rover", "satellite",
+})  # fmt: skip
 PLACE_LINK = re.compile(
     r"(?:['\u2019]s|,(?: in)?| in| near| outside| of| \()\s+"
     r"(?:the (?:state|province|region|county|city|capital|country) of\s+)?"
@@ -112,8 +121,11 @@ class Context:
 
     def is_confident_person(self, entity: Entity) -> bool:
         # A one-word "person" that nobody quotes and no title describes is too often a
-        # tagging mistake ("Fentanyl") to ask about or offer as a choice.
-        return entity.kind == PERSON and (
+        # tagging mistake ("Fentanyl") to ask about or offer as a choice; so is a name with a
+        # word no person's name holds ("Cyclone Nargis", "Best Rap Solo Performance").
+        if entity.kind != PERSON or THING_WORDS & set(name_key(entity.name).split()):
+            return False
+        return (
             len(name_key(entity.name).split()) > 1
             or entity.name in self.people_with_roles
             or entity.name in self.named_speakers
