@@ -192,6 +192,19 @@ class ResolvedDate:
         }
 
 
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
+POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
+
+
+def in_a_name(match: re.Match) -> bool:
+    """ "the Long March rocket": a month name after a capitalised word that does not open the
+    sentence is part of a name ("In March" and "Last March" open one)."""
+    before = match.group("before")
+    if not before or not before[:1].isupper() or POSSESSIVE_END.search(before):
+        return False  # "Kim's February talks" is a date
+    return not SENTENCE_START.search(match.string, max(0, match.start() - 3), match.start())
+
+
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -205,6 +218,8 @@ def mention_from(precision: str, match: re.Match) -> DateMention | None:
         if precision == "year" and before not in YEAR_CONTEXT:
             return None
         if precision == "month" and groups["month"] == "May" and before not in MAY_CONTEXT:
+            return None
+        if precision == "month" and in_a_name(match):
             return None
     text = match.string[start:end]
     year = int(groups["year"]) if groups.get("year") else None

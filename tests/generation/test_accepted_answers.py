@@ -1,5 +1,7 @@
 """A typed name is marked right in the short forms a reader would use, and in no wrong one."""
 
+import pytest
+
 from quizzes.generation import generate
 from quizzes.generation.cleaning import clean
 from quizzes.generation.entities import build_index
@@ -116,3 +118,27 @@ def test_a_name_does_not_take_the_nationality_or_plural_role_before_it(nlp):
     names = {entity.name for entity in build_index(parse(clean(text), nlp)).entities}
     assert {"Dwain Chambers", "Sergey Brin"} <= names
     assert not {"Briton Dwain Chambers", "Founders Sergey Brin"} & names
+
+
+@pytest.mark.parametrize(("written", "accepted"), [("G-20", {"G20", "G-20"}), ("G20", {"G20"})])
+def test_numbered_initials_are_accepted_as_the_article_writes_them(nlp, written, accepted):
+    forms = forms_in(
+        "President Trump and the other leaders of the Group of 20 agreed Saturday to a joint "
+        f"statement. Later {written} leaders met.",
+        nlp,
+    )
+    assert {form for form in forms("Group of 20") if form.startswith("G") and "of" not in form} == (
+        accepted
+    )
+
+
+def test_a_university_is_accepted_in_either_order_and_by_its_town_when_written_so(nlp):
+    forms = forms_in(
+        "Scientists at Oxford University said on Monday that the Oxford vaccine works.", nlp
+    )
+    assert {"University of Oxford", "Oxford"} <= set(forms("Oxford University"))
+
+
+def test_a_province_is_accepted_without_the_word_province(nlp):
+    forms = forms_in("The rocket was launched from Gansu province in China on Wednesday.", nlp)
+    assert "Gansu" in forms("Gansu province")

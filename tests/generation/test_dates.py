@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from quizzes.generation import generate
 from quizzes.generation.dates import find_dates, resolve_dates
 
@@ -105,3 +107,15 @@ def test_a_time_stamp_above_the_story_gives_year_less_dates_their_year(nlp):
         nlp=nlp,
     )
     assert [fact.value for fact in article.facts if fact.text == "November 15"] == ["2024-11-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("The probe rode a Long March II F rocket into orbit.", []),
+        ("In March the bank raised its rate.", ["March"]),
+        ("Prices rose. Last March they fell.", ["March"]),
+    ],
+)
+def test_a_month_name_inside_a_name_is_not_a_date(text, months):
+    assert [m.text for m in find_dates(text) if m.precision == "month"] == months

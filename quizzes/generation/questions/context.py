@@ -289,17 +289,34 @@ def short_forms(context: "Context", entity: Entity) -> list[str]:
         # "Beijing" for "Beijing Olympics": a place's leading word is often another place).
         for size in range(1, len(words)):
             other = context.index.find(" ".join(words[:size]))
-            if other is not None and other.kind == entity.kind and other.id != entity.id:
+            if (
+                other is not None
+                and other.kind == entity.kind
+                and other.id != entity.id
+                and other.name.lower() not in GENERIC_NAMES  # not "University" or "Bank"
+            ):
                 forms.append(other.name)
     # The abbreviation the article writes: "G20" for "Group of 20", "FDA" for "U.S. Food and
     # Drug Administration" (without the country before it).
     starts = [0, 1] if len(words) > 2 and is_place(context, words[0]) else [0]
+    written = f"{context.title}\n{context.text}"
     for start in starts:
         letters = initials_with_numbers(words[start:])
-        if len(letters) >= 2 and re.search(rf"(?<![\w-]){letters}(?![\w-])", context.text):
+        # "G-20" is "G20" written with a hyphen.
+        pattern = NUMBERED_INITIALS.sub(r"\1-?\2", letters)
+        if len(letters) >= 2 and re.search(rf"(?<![\w-]){pattern}(?![\w-])", written):
             forms.append(letters)
     if entity.kind == ORGANISATION and known_by_initials(words):
         forms.append(initials_with_numbers(words))
+    # "G-20" beside "G20", when the article writes it both ways.
+    hyphenated = [
+        NUMBERED_INITIALS.sub(r"\1-\2", f) for f in forms if NUMBERED_INITIALS.fullmatch(f)
+    ]
+    forms += [form for form in hyphenated if re.search(rf"(?<![\w-]){form}(?![\w-])", written)]
+    if entity.kind == ORGANISATION:
+        forms += university_forms(written, name)
+    if entity.kind == PLACE and len(words) > 1 and words[-1].lower() in PLACE_KIND_WORDS:
+        forms.append(" ".join(words[:-1]))  # "Gansu" of "Gansu province"
     if entity.kind == PLACE:  # "USSR" for "Soviet Union", "UK" for "United Kingdom"
         key = name_key(entity.name)
         forms += [
@@ -308,6 +325,30 @@ def short_forms(context: "Context", entity: Entity) -> list[str]:
             if long == key and len(short) <= 4 and " " not in short
         ]
     return list(dict.fromkeys(form for form in forms if form != entity.name))
+
+
+# One-word names that only say what kind of body is meant.
+GENERIC_NAMES = THING_WORDS | {"bank", "company", "group", "government", "army", "police", "party"}
+NUMBERED_INITIALS = re.compile(r"([A-Z]+)(\d+)")
+# "Gansu province", "Sichuan Province", "Kent county": the place is the name before them.
+PLACE_KIND_WORDS = frozenset({"province", "state", "county", "region", "district", "prefecture"})
+UNIVERSITY = re.compile(
+    r"^(?:(?P<before>[A-Z][\w-]*) University|University of (?P<after>[A-Z][\w-]*))$"
+)
+
+
+def university_forms(text: str, name: str) -> list[str]:
+    """ "University of Oxford" for "Oxford University" and the other way round, and "Oxford"
+    alone when the article calls it so ("Oxford/Astra")."""
+    match = UNIVERSITY.match(name)
+    if match is None:
+        return []
+    place = match.group("before") or match.group("after")
+    forms = [f"University of {place}" if match.group("before") else f"{place} University"]
+    alone = rf"(?<!University of ){re.escape(place)}(?![\w-]| University)"
+    if re.search(alone, text):
+        forms.append(place)
+    return forms
 
 
 # The last word of a public body's name: such bodies go by their initials ("World Health
