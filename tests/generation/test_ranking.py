@@ -113,6 +113,31 @@ def test_a_figure_from_the_headline_is_asked_in_the_top_five():
     assert len(result) == 10
 
 
+def _in_sentence(kind, answer, score, sentence):
+    question = make(kind, answer, score, start=sentence * 100, end=sentence * 100 + 90)
+    question.features = {"sentence_number": sentence}
+    return question
+
+
+def _names(count: int) -> list[Question]:
+    return [_in_sentence("cloze", f"Name{n}", 0.9 - n / 100, 5 + n) for n in range(count)]
+
+
+def test_the_storys_first_figure_is_asked_in_the_top_five():
+    ordered = _names(8)
+    toll = _in_sentence("numeric", 56.8, 0.4, 1)
+    statement = _in_sentence("true_false", False, 0.5, 1)
+    later = _in_sentence("numeric", 12.0, 0.6, 4)
+    result = headline_first([*ordered, statement, later, toll])
+    assert result[2] is toll
+    assert result[:2] == ordered[:2]
+
+
+def test_a_figure_after_the_first_two_sentences_is_not_brought_up():
+    ordered = [*_names(8), _in_sentence("numeric", 12.0, 0.6, 2)]
+    assert headline_first(list(ordered)) == ordered
+
+
 def test_the_headline_figure_keeps_its_place_when_already_near_the_top():
     ordered = [_news("cloze", f"A{n}", 0.9 - n / 100, in_title=n == 3) for n in range(8)]
     assert headline_first(list(ordered)) == ordered

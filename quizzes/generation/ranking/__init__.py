@@ -160,6 +160,7 @@ def features_of(
         position=1 - question.start / max(len(context.text), 1),
         long_answer=len(str(question.answer).split()) > 6 and isinstance(question.answer, str),
         importance=importance(question, lead),
+        sentence_number=context.parsed.sentence_at(question.start).index,
         **in_title(question, lead),
         **unnamed_subject(question, context),
     )
@@ -269,16 +270,53 @@ def order(questions: list[Question], model: LearnedModel | None) -> list[Questio
 
 
 def headline_first(ordered: list[Question], top: int = 5) -> list[Question]:
-    """A figure the headline gives is the story's news: when none of the first `top` asks one,
-    the best question that does (not a false statement) comes second."""
-    if any(question.features.get("number_in_title") for question in ordered[:top]):
+    """The story's news among the first `top`: a figure the headline gives comes second when
+    none of them asks one; and the story's first figure, in its first two sentences (the lede,
+    or the sentence after a lede that sets the scene), comes third when none asks it. Each time
+    the best question that does, never a false statement."""
+    ordered = _brought_up(ordered, lambda q: bool(q.features.get("number_in_title")), 1, top)
+    lede = lede_figure_sentence(ordered)
+    if lede is None:
         return ordered
-    news = [q for q in ordered if q.features.get("number_in_title") and not is_false_statement(q)]
-    if not news:
+    return _brought_up(ordered, lambda q: on_figure_of(q, lede), 2, top)
+
+
+def _brought_up(ordered: list[Question], wanted, place: int, top: int) -> list[Question]:
+    if any(wanted(question) for question in ordered[:top]):
         return ordered
-    best = max(news, key=lambda question: question.score)
+    found = [q for q in ordered if wanted(q) and not is_false_statement(q)]
+    if not found:
+        return ordered
+    best = max(found, key=lambda question: question.score)
     rest = [question for question in ordered if question is not best]
-    return [*rest[:1], best, *rest[1:]]
+    return [*rest[:place], best, *rest[place:]]
+
+
+LEDE_SENTENCES = 2
+
+
+def asks_a_figure(question: Question) -> bool:
+    if question.type == "true_false":
+        return question.answer is True
+    answer = question.answer
+    if isinstance(answer, bool):
+        return False
+    return isinstance(answer, int | float) or any(char.isdigit() for char in str(answer))
+
+
+def lede_figure_sentence(questions: list[Question]) -> int | None:
+    """The first of the story's first sentences that a question asks a figure of."""
+    numbers = [
+        q.features.get("sentence_number", LEDE_SENTENCES)
+        for q in questions
+        if q.type != "true_false" and asks_a_figure(q)
+    ]
+    first = min(numbers, default=LEDE_SENTENCES)
+    return first if first < LEDE_SENTENCES else None
+
+
+def on_figure_of(question: Question, sentence: int) -> bool:
+    return question.features.get("sentence_number") == sentence and asks_a_figure(question)
 
 
 @lru_cache(maxsize=1)
