@@ -75,7 +75,9 @@ def test_the_company_is_named_when_the_headline_names_the_storys_one_company(nlp
     assert not [p for p in prompts if "The company also raised" in p]
 
 
-@pytest.mark.parametrize("placed", ["The Oslo, Norway, company", "The Oslo-based carmaker"])
+@pytest.mark.parametrize(
+    "placed", ["The Oslo, Norway, company", "The Oslo-based carmaker", "The Oslo, Norway, company,"]
+)
 def test_the_company_named_by_its_home_town_is_named_too(nlp, placed):
     story = COMPANY_STORY.replace("The company also raised", f"{placed} also raised")
     prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
@@ -142,3 +144,11 @@ def test_no_blank_ends_a_compound_or_takes_half_a_name(nlp):
     prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
     assert prompts
     assert not [p for p in prompts if "April-_____" in p or "Mandela-de _____" in p]
+
+
+def test_an_aside_after_the_named_company_keeps_its_commas(nlp):
+    story = COMPANY_STORY.replace(
+        "The company also raised", "The Oslo, Norway, company, founded in 1984, also raised"
+    )
+    prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
+    assert [p for p in prompts if "Halvorsen Motors, founded in 1984, also raised" in p]

@@ -24,6 +24,23 @@ NAME_FITS = {"bank": re.compile(r"\bBank\b"), "lender": re.compile(r"\bBank\b"),
              "airline": re.compile(r"\bAir"), "carrier": re.compile(r"\bAir")}  # fmt: skip
 
 
+def comma_before_its_verb(context: Context, start: int, noun: str) -> bool:
+    """Is the sentence's "company" followed by a comma and then the sentence's main verb? Such
+    a comma between a subject and its verb is a slip ("company, founded in 1984, reported"
+    sets an aside off, and "founded" is not the main verb)."""
+    span = context.parsed.sentence_at(start).span
+    for token in span[:MAX_SUBJECT_TOKENS]:
+        if token.lower_ == noun.lower() and token.i + 2 < span.end:
+            comma, verb = token.doc[token.i + 1], token.doc[token.i + 2]
+            if verb.dep_ == "advmod" and verb.i + 1 < span.end:  # "company, also raised"
+                verb = token.doc[verb.i + 1]
+            return comma.text == "," and verb.dep_ == "ROOT"
+    return False
+
+
+MAX_SUBJECT_TOKENS = 12
+
+
 def company_meant(context: Context, noun: str) -> str | None:
     organisation = context.title_organisation
     if organisation is None:
@@ -164,7 +181,10 @@ def sentence_prompt(
         text = ATTRIBUTION_PRONOUN.sub(person.name, text)
     company = THE_COMPANY.match(text)
     if company and (name := company_meant(context, company.group("noun"))):
-        text = company.group("quote") + name + text[company.end() :]
+        rest = text[company.end() :]
+        if rest.startswith(",") and comma_before_its_verb(context, start, company.group("noun")):
+            rest = rest[1:]  # "The Waterloo, Ontario, company, reported" was a slip
+        text = company.group("quote") + name + rest
     match = RESOLVABLE_PRONOUN.match(text)
     if match:
         person = context.person_before(start, match.group("pronoun"))
