@@ -16,7 +16,6 @@ APPROXIMATE_HEDGES = frozenset(
         "close to",
         "some",
         "an estimated",
-        "an average",
         "estimated",
     }
 )
@@ -40,7 +39,9 @@ BOUND_HEDGES = frozenset(
     }
 )
 # "average" alone also qualifies a figure ("average 4,000") without saying how far off it is.
-HEDGES = sorted(APPROXIMATE_HEDGES | BOUND_HEDGES | {"average"}, key=lambda h: (-len(h), h))
+# "an average 70 percent" is a figure given exactly: a hedge, but no approximation.
+EXACT_HEDGES = frozenset({"average", "an average"})
+HEDGES = sorted(APPROXIMATE_HEDGES | BOUND_HEDGES | EXACT_HEDGES, key=lambda h: (-len(h), h))
 HEDGE = re.compile(
     r"(?:^|[\s\"“'\u2018(])("
     + "|".join(h for h in HEDGES if " " in h or len(h) > 3)

@@ -43,3 +43,9 @@ def test_a_bound_in_an_article_takes_no_tolerance(numeric):
 
 def test_a_four_digit_figure_written_without_a_comma_is_not_given_one(numeric):
     assert numeric[1500].accepted == ["1500"]
+
+
+def test_an_average_is_given_exactly(nlp):
+    text = "Vaccine results\n\nThe vaccine works in an average 70 percent of cases, the study said."
+    numeric = [q for q in generate(text, nlp=nlp).questions if q.type == "numeric"]
+    assert [q.tolerance for q in numeric] == [0.0]

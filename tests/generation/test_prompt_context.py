@@ -152,3 +152,14 @@ def test_an_aside_after_the_named_company_keeps_its_commas(nlp):
     )
     prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
     assert [p for p in prompts if "Halvorsen Motors, founded in 1984, also raised" in p]
+
+
+def test_a_pronoun_with_a_contraction_is_not_replaced_by_a_name(nlp):
+    text = (
+        "Patient dies\n\nDavid Bennett, 57, died on Tuesday at the University of Maryland "
+        "hospital.\n\nHe\u2019d come to the hospital in October 2021 seriously ill and was "
+        "placed on a heart-lung machine.\n"
+    )
+    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    assert prompts
+    assert not [p for p in prompts if "Bennett\u2019d" in p]

@@ -1,11 +1,12 @@
 from quizzes.generation import generate
 from quizzes.generation.cleaning import clean
-from quizzes.generation.entities import build_index
+from quizzes.generation.entities import PERSON, Entity, EntityIndex, Mention, build_index
 from quizzes.generation.parsing import parse
 from quizzes.generation.people import find_roles
-from quizzes.generation.questions.context import answer_forms
-from quizzes.generation.questions.from_records import quote_excerpt
+from quizzes.generation.questions.context import Context, answer_forms
+from quizzes.generation.questions.from_records import quote_excerpt, role_questions
 from quizzes.generation.quotes import find_quotes
+from quizzes.generation.records import Fact
 
 
 def parsed_and_index(text, nlp):
@@ -123,3 +124,16 @@ def test_a_quote_run_on_into_its_next_paragraph_keeps_no_reopening_mark():
     assert excerpt == "The Government was warned. Now the court says they must act."
     kept = quote_excerpt("He said no. \u201cWe are fine,\u201d he added.")
     assert kept == "He said no. \u201cWe are fine,\u201d he added."
+
+
+def test_no_question_names_a_role_cut_short_before_what_it_is_of(nlp):
+    text = "Li Jinai, the director-general of China's space programme, watched the launch."
+    parsed = parse(clean(text), nlp)
+    person = Entity(1, PERSON, "Li Jinai", [Mention("Li Jinai", 0, 8, "PERSON")])
+    context = Context(parsed, EntityIndex([person]), [], title="")
+
+    def role(value: str) -> Fact:
+        return Fact("r1", "role", text, {"person": "Li Jinai", "role": value}, text, 0, len(text))
+
+    assert role_questions(context, role("director-general of China's")) == []
+    assert role_questions(context, role("director-general of China's space programme"))

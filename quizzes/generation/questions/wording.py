@@ -7,6 +7,7 @@ from .context import POINTING_PRONOUNS, Context
 
 BLANK = "_____"
 RESOLVABLE_PRONOUN = re.compile(r"^(?P<quote>[\"“]?\s*)(?P<pronoun>He|She)\b")
+CONTRACTED = re.compile(r"['\u2019][a-z]")
 UNRESOLVED_START = re.compile(
     r"^[\"“]?\s*(?:They|Them|It|Its|This|These|Those|His|Her|Hers|Their|Such|That|There is another"
     r"|Both|Neither|Either|One|Another|He|She|Him|So|And|But|Yet|That['\u2019]s|Which|Then|Also)\b"
@@ -188,8 +189,8 @@ def sentence_prompt(
     match = RESOLVABLE_PRONOUN.match(text)
     if match:
         person = context.person_before(start, match.group("pronoun"))
-        if person is None:
-            return None
+        if person is None or CONTRACTED.match(text, match.end()):
+            return None  # "He'd come" would read "David Bennett'd come"
         text = match.group("quote") + person.name + text[match.end() :]
     text = tidy(balance_quotes(text))
     if UNRESOLVED_START.match(text):
