@@ -15,24 +15,41 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
+# As AUTHENTICATION_BACKENDS names it; a login that picks its backend (sign-up) uses this.
+BACKEND_PATH = "learning.permission_backend.ModelBackendInOneQuery"
+
+
+def _through(model, field_name: str) -> tuple[str, str, str]:
+    """The table of a many-to-many field and its two columns: the owner's, then the other's."""
+    field = model._meta.get_field(field_name)
+    through = field.remote_field.through._meta
+    return through.db_table, field.m2m_column_name(), field.m2m_reverse_name()
+
 
 @cache
 def _permissions_sql() -> str:
-    user_permissions = get_user_model().user_permissions.through._meta.db_table
-    user_groups = get_user_model().groups.through._meta.db_table
-    group_permissions = Group.permissions.through._meta.db_table
+    quote = connection.ops.quote_name
+    user_permissions, user_column, permission_column = _through(
+        get_user_model(), "user_permissions"
+    )
+    user_groups, member_column, group_column = _through(get_user_model(), "groups")
+    group_permissions, owner_group_column, group_permission_column = _through(Group, "permissions")
     # Joining both paths and filtering with OR would read every user's memberships; each
     # subquery here reads one user's rows through its index.
     return f"""
-        SELECT content_type.app_label, permission.codename
-        FROM {Permission._meta.db_table} permission
-        JOIN {ContentType._meta.db_table} content_type
-          ON content_type.id = permission.content_type_id
-        WHERE permission.id IN (SELECT permission_id FROM {user_permissions} WHERE user_id = %s)
-           OR permission.id IN (
-                SELECT permission_id FROM {group_permissions}
-                        WHERE group_id IN (SELECT group_id FROM {user_groups} WHERE user_id = %s))
-    """  # noqa: S608 - table names from the models' metadata
+        SELECT content_type.{quote("app_label")}, permission.{quote("codename")}
+        FROM {quote(Permission._meta.db_table)} permission
+        JOIN {quote(ContentType._meta.db_table)} content_type
+          ON content_type.{quote("id")} = permission.{quote("content_type_id")}
+        WHERE permission.{quote("id")} IN (
+                SELECT {quote(permission_column)} FROM {quote(user_permissions)}
+                WHERE {quote(user_column)} = %s)
+           OR permission.{quote("id")} IN (
+                SELECT {quote(group_permission_column)} FROM {quote(group_permissions)}
+                WHERE {quote(owner_group_column)} IN (
+                    SELECT {quote(group_column)} FROM {quote(user_groups)}
+                    WHERE {quote(member_column)} = %s))
+    """  # noqa: S608 - names from the models' metadata, quoted
 
 
 class ModelBackendInOneQuery(ModelBackend):

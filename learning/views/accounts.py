@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from learning.forms import SignUpForm
 from learning.login_protection import client_ip
+from learning.permission_backend import BACKEND_PATH
 from learning.services import LearningError, student_sign_up
 
 
@@ -37,7 +38,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except LearningError as error:
             form.add_error(None, str(error))
         else:
-            login(request, user, backend="learning.permission_backend.ModelBackendInOneQuery")
+            login(request, user, backend=BACKEND_PATH)
             messages.success(request, f"Welcome, {user.username}! Your student account is ready.")
             return redirect(_next_page(request) or "home")
     return render(request, "registration/signup.html", {"form": form, "next": _next_page(request)})
