@@ -408,3 +408,18 @@ def test_a_hedged_year_is_typed_to_within_a_quarter_of_its_precision(nlp, writte
         q for q in generate(text, nlp=nlp).questions if q.type == "numeric" and q.answer > 1000
     ]
     assert [q.tolerance for q in asked] == [tolerance]
+
+
+def test_a_figure_that_runs_on_into_a_compound_is_asked_as_the_figure(nlp):
+    text = (
+        "Record run\n\nIn an amazing run, the 22-year-old Usain Bolt left American Tyson Gay "
+        "toiling in his wake at the stadium.\n"
+    )
+    asked = [
+        q
+        for q in generate(text, nlp=nlp).questions
+        if q.type == "multiple_choice" and "_____-year-old" in q.prompt
+    ]
+    assert len(asked) == 1
+    assert asked[0].answer == "22"
+    assert all(choice.isdigit() for choice in asked[0].choices), asked[0].choices

@@ -386,6 +386,18 @@ def figure_tolerance(context: Context, fact: Fact, figure: float) -> float:
     return tolerance_for(figure, fact.extra["hedge"])
 
 
+def figure_like(context: Context, fact: Fact, value: float) -> str | None:
+    """The figure alone, as the answer's is written: "16" for "22" in "22-year-old"."""
+    amount_start, amount_end = fact.extra["amount_span"]
+    figure_start, figure_end = fact.extra["figure_span"]
+    full = formatted_like(context, fact, value)
+    if full is None:
+        return None
+    prefix = context.text[amount_start:figure_start]
+    suffix = context.text[figure_end:amount_end]
+    return full[len(prefix) : len(full) - len(suffix)] or None
+
+
 def formatted_like(context: Context, fact: Fact, value: float) -> str | None:
     """ "95%" -> "85%", "$250 billion" -> "$200 billion": the answer's own wording, new figure;
     a figure written in words gets words ("eight years" -> "nine years"), or None."""

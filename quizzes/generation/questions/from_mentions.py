@@ -187,17 +187,24 @@ def number_questions(context: Context, fact: Fact) -> list[Question]:
                 tolerance=distractors.figure_tolerance(context, fact, figure),
             )
         )
-    choice_prompt = blanked(context, fact, fact.extra["amount_span"], numbers)
+    # "the 22-year-old Bolt": an amount that runs on into a compound is asked as its figure
+    # ("the _____-year-old", 22 or 16), not as "22-year" before "-old".
+    compound = context.text[fact.extra["amount_span"][1] : fact.extra["amount_span"][1] + 1] == "-"
+    span = fact.extra["figure_span"] if compound else fact.extra["amount_span"]
+    choice_prompt = blanked(context, fact, span, numbers)
     if choice_prompt:
         wrong_values = distractors.number_distractors(context, fact, choice_prompt)
-        wrong = [distractors.formatted_like(context, fact, value) for value in wrong_values]
+        if compound:
+            answer = written
+            wrong = [distractors.figure_like(context, fact, value) for value in wrong_values]
+        else:
+            answer = amount
+            wrong = [distractors.formatted_like(context, fact, value) for value in wrong_values]
         wrong = [choice for choice in wrong if choice is not None]
         if len(wrong) >= distractors.WANTED:
             noun = "year" if distractors.year_like(context, fact) else ""
-            found.append(multiple_choice(choice_prompt, amount, wrong, fact, features, noun=noun))
-            found.extend(
-                true_false_pair(context, fact, fact.extra["amount_span"], wrong[0], features)
-            )
+            found.append(multiple_choice(choice_prompt, answer, wrong, fact, features, noun=noun))
+            found.extend(true_false_pair(context, fact, span, wrong[0], features))
     return found
 
 
