@@ -151,3 +151,23 @@ def test_a_rounded_headline_figure_counts_as_the_answers():
         "number_in_title": False,
         "name_in_title": True,
     }
+
+
+def test_a_true_statement_that_prints_another_questions_answer_goes_below_it():
+    cloze = make("cloze", "Zanzibar", 0.9, start=0, end=90)
+    statement = make("true_false", True, 0.85, start=100, end=190)
+    statement.prompt = "True or false: The ferry to Zanzibar sailed at noon."
+    other = make("cloze", "Pemba", 0.8, start=200, end=290)
+    for question in (cloze, statement, other):
+        question.features = {}
+    assert spread([cloze, statement, other]) == [cloze, other, statement]
+
+
+def test_statements_do_not_all_come_out_true():
+    true = [
+        make("true_false", True, 0.9 - n / 100, start=n * 100, end=n * 100 + 90) for n in range(3)
+    ]
+    false = make("true_false", False, 0.6, start=500, end=590)
+    for question in (*true, false):
+        question.features = {}
+    assert spread([*true, false])[:3] == [true[0], true[1], false]

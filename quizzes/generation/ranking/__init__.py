@@ -57,6 +57,8 @@ TYPE_SHARE_PENALTY = 0.2
 # A question that repeats one already picked (the same answer from the same sentence, asked
 # another way) should not appear at the top at all.
 DUPLICATE_PENALTY = 1.0
+PRINTED_PENALTY = 0.3
+SAME_VERDICT_PENALTY = 0.2
 # Words that say nothing about what an article is about, left out when comparing a sentence
 # with the headline and the lead.
 FUNCTION_WORDS = frozenset(
@@ -362,10 +364,29 @@ def spread(questions: list[Question]) -> list[Question]:
     template_uses: Counter = Counter()
     type_uses: Counter = Counter()
     asked: dict[str, list[tuple[int, int]]] = {}  # answer -> spans of the sentences it came from
+    printed: list[str] = []  # the true statements picked, as `normal_text`
+    shown_answers: list[str] = []  # the answers of the other questions picked, as `answer_shown`
+    verdicts: list[bool] = []  # the answers of the true/false statements picked
 
     def adjusted(question: Question) -> float:
         fact, start, kind, answer, template, duplicate = keys[id(question)]
         value = question.score
+        # A true statement prints its answers: one that prints the answer of a question asked
+        # from another sentence, or such a question after it, gives that answer away.
+        shown = answer_shown(question)
+        if shown and any(shown in text for text in printed):
+            value -= PRINTED_PENALTY
+        if is_true_statement(question) and any(
+            a in normal_text(question.prompt) for a in shown_answers
+        ):
+            value -= PRINTED_PENALTY
+        # Statements that are all true (or all false) teach the student to guess the verdict.
+        if (
+            question.type == "true_false"
+            and len(verdicts) >= 2
+            and set(verdicts) == {question.answer}
+        ):
+            value -= SAME_VERDICT_PENALTY
         value -= FACT_REPEAT * fact_uses[fact] + SENTENCE_REPEAT * sentence_uses[start]
         value -= TYPE_REPEAT * type_uses[kind] + ANSWER_REPEAT * answer_uses[answer]
         value -= TEMPLATE_REPEAT * template_uses[template]
@@ -402,4 +423,24 @@ def spread(questions: list[Question]) -> list[Question]:
         answer_uses[answer] += 1
         template_uses[template] += 1
         type_uses[kind] += 1
+        if is_true_statement(best):
+            printed.append(normal_text(best.prompt))
+        elif shown := answer_shown(best):
+            shown_answers.append(shown)
+        if best.type == "true_false":
+            verdicts.append(best.answer)
     return picked + remaining
+
+
+def normal_text(text: str) -> str:
+    """Lower case, words and figures only, padded so a whole answer is found as `f" {a} "`."""
+    return " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
+
+
+def answer_shown(question: Question) -> str:
+    """The answer as a statement would print it, padded; "" for statements, orderings and
+    matchings, and for answers too short to tell apart."""
+    if question.type in ("true_false", "ordering", "matching"):
+        return ""
+    text = answer_text(question.answer).strip()
+    return normal_text(text) if len(text) >= 2 else ""
