@@ -423,3 +423,34 @@ def test_a_figure_that_runs_on_into_a_compound_is_asked_as_the_figure(nlp):
     assert len(asked) == 1
     assert asked[0].answer == "22"
     assert all(choice.isdigit() for choice in asked[0].choices), asked[0].choices
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lungu, 64, is yet to concede defeat after the count in Lusaka on Monday.",
+        "The president, aged 64, is yet to concede defeat after the count in Lusaka.",
+        "In a stunning run, the 64-year-old Lungu left his rivals behind in Lusaka.",
+    ],
+)
+def test_wrong_ages_are_a_few_years_off(nlp, sentence):
+    text = f"Count ends\n\n{sentence}\n"
+    asked = [
+        q
+        for q in generate(text, nlp=nlp).questions
+        if q.type == "multiple_choice" and q.answer.startswith("64")
+    ]
+    assert len(asked) == 1
+    wrong = [float(c.split("-")[0]) for c in asked[0].choices if c != asked[0].answer]
+    assert all(50 <= age <= 80 for age in wrong), asked[0].choices
+
+
+def test_a_team_or_a_county_tagged_as_a_person_is_not_offered_or_cut_to_a_surname(nlp):
+    text = "Adelaide United beat Sydney FC, and Roane and Henry Counties recorded a death each."
+    names = ["Jon Hale", "Sydney FC", "Henry Counties", "Dana Moss", "Paul Risley"]
+    people = [
+        entity(number, PERSON, name, text + " " + " ".join(names))
+        for number, name in enumerate(names, 1)
+    ]
+    context = place_index_context(text + " " + " ".join(names), nlp, people)
+    assert entity_distractors(context, people[0], "_____ said so.") == ["Dana Moss", "Paul Risley"]

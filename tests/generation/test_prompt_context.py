@@ -163,3 +163,14 @@ def test_a_pronoun_with_a_contraction_is_not_replaced_by_a_name(nlp):
     prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
     assert prompts
     assert not [p for p in prompts if "Bennett\u2019d" in p]
+
+
+def test_a_sentence_about_the_pair_is_left_out(nlp):
+    text = (
+        "Duet recorded\n\nThe singer Tina Turner sold 200 million records in a career of 60 "
+        "years, her label said on Wednesday.\n\n"
+        "The pair recorded their first single in 1960 at a studio in New York City.\n"
+    )
+    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    assert prompts
+    assert not [p for p in prompts if "The pair" in p or "the pair" in p]

@@ -22,7 +22,8 @@ THING_WORDS = frozenset({
     "prize", "album", "record", "trophy", "medal", "cup", "championship", "olympics", "festival",
     "vaccine", "virus", "syndrome", "treaty", "agreement", "index", "airport", "station",
     "hospital", "university", "college", "school", "cathedral", "temple", "mosque", "stadium",
-    "museum", "mission", "spacecraft", "rover", "satellite",
+    "museum", "mission", "spacecraft", "rover", "satellite", "fc", "county", "counties",
+    "province", "district",
 })  # fmt: skip
 PLACE_LINK = re.compile(
     r"(?:['\u2019]s|,(?: in)?| in| near| outside| of| \()\s+"

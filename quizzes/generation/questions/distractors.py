@@ -276,6 +276,10 @@ def number_distractors(context: Context, fact: Fact, prompt: str) -> list[float]
         for candidate in years_around(figure):
             take(candidate)
         return around_the_answer(chosen, figure, prompt)
+    if is_an_age(context, fact):
+        for candidate in ages_around(figure):
+            take(candidate)
+        return around_the_answer(chosen, figure, prompt)
     for other in context.facts:
         # The article's "100" beside its "450.3" is rounder than it looks once padded to
         # "100.0": another figure is offered only when written to the same decimals.
@@ -375,6 +379,28 @@ def years_around(year: float) -> list[float]:
     precision = year_precision(year)
     steps = PRECISE_YEAR_STEPS if precision == 1 else YEAR_STEPS
     return [year + step * precision for step in steps]
+
+
+# "the 22-year-old Bolt", "aged 64", "Lungu, 64, is yet to concede": a person's age, whose
+# wrong answers are other ages a few years off (not 110 and 130 for 64).
+AGE_AFTER = re.compile(r"-?\s?years?[- ]old\b|\s(?:the\s)?(?:youngest|oldest)\b|,")
+AGE_BEFORE = re.compile(r"(?:\baged\s|[A-Z][\w'\u2019-]+,\s(?:at\s)?)$")
+AGE_STEPS = (4, -3, 7, -6, 11, -9, 2)
+
+
+def is_an_age(context: Context, fact: Fact) -> bool:
+    figure_start, figure_end = fact.extra["figure_span"]
+    if fact.extra["unit"] not in ("", "year") or written_in_words(fact):
+        return False
+    after = AGE_AFTER.match(context.text, figure_end)
+    before = AGE_BEFORE.search(context.text, max(0, figure_start - 30), figure_start)
+    if after is None or (not after.group().endswith("old") and before is None):
+        return False
+    return 1 <= figure_of(context, fact) <= 120
+
+
+def ages_around(age: float) -> list[float]:
+    return [age + step for step in AGE_STEPS if 1 <= age + step <= 110]
 
 
 def figure_tolerance(context: Context, fact: Fact, figure: float) -> float:

@@ -10,7 +10,8 @@ RESOLVABLE_PRONOUN = re.compile(r"^(?P<quote>[\"“]?\s*)(?P<pronoun>He|She)\b")
 CONTRACTED = re.compile(r"['\u2019][a-z]")
 UNRESOLVED_START = re.compile(
     r"^[\"“]?\s*(?:They|Them|It|Its|This|These|Those|His|Her|Hers|Their|Such|That|There is another"
-    r"|Both|Neither|Either|One|Another|He|She|Him|So|And|But|Yet|That['\u2019]s|Which|Then|Also)\b"
+    r"|Both|Neither|Either|One|Another|He|She|Him|So|And|But|Yet|That['\u2019]s|Which|Then|Also"
+    r"|The (?:pair|duo|trio|couple|two|three))\b"
 )
 # "The company also raised its forecast", "The Waterloo, Ontario, company reported", "The
 # Tokyo-based carmaker": the story's own company, when the headline names it.
