@@ -171,3 +171,12 @@ def test_statements_do_not_all_come_out_true():
     for question in (*true, false):
         question.features = {}
     assert spread([*true, false])[:3] == [true[0], true[1], false]
+
+
+def test_a_statement_and_its_twin_on_the_same_sentence_are_kept_apart():
+    true = make("true_false", True, 0.9, start=0, end=90)
+    twin = make("true_false", False, 0.85, start=0, end=90)
+    other = make("cloze", "Pemba", 0.5, start=200, end=290)
+    for question in (true, twin, other):
+        question.features = {}
+    assert spread([true, twin, other]) == [true, other, twin]

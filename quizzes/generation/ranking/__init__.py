@@ -367,6 +367,7 @@ def spread(questions: list[Question]) -> list[Question]:
     printed: list[str] = []  # the true statements picked, as `normal_text`
     shown_answers: list[str] = []  # the answers of the other questions picked, as `answer_shown`
     verdicts: list[bool] = []  # the answers of the true/false statements picked
+    stated: set[int] = set()  # the sentences they were made from
 
     def adjusted(question: Question) -> float:
         fact, start, kind, answer, template, duplicate = keys[id(question)]
@@ -380,6 +381,10 @@ def spread(questions: list[Question]) -> list[Question]:
             a in normal_text(question.prompt) for a in shown_answers
         ):
             value -= PRINTED_PENALTY
+        # A statement and its twin on the same sentence (one true, one with a figure swapped)
+        # answer each other.
+        if question.type == "true_false" and question.start in stated:
+            value -= DUPLICATE_PENALTY
         # Statements that are all true (or all false) teach the student to guess the verdict.
         if (
             question.type == "true_false"
@@ -429,6 +434,7 @@ def spread(questions: list[Question]) -> list[Question]:
             shown_answers.append(shown)
         if best.type == "true_false":
             verdicts.append(best.answer)
+            stated.add(best.start)
     return picked + remaining
 
 
