@@ -364,6 +364,9 @@ def spread(questions: list[Question]) -> list[Question]:
     template_uses: Counter = Counter()
     type_uses: Counter = Counter()
     asked: dict[str, list[tuple[int, int]]] = {}  # answer -> spans of the sentences it came from
+    # Read once: the spread weighs each question again at every pick.
+    shown_of = {id(q): answer_shown(q) for q in remaining}
+    text_of = {id(q): normal_text(q.prompt) for q in remaining if is_true_statement(q)}
     printed: list[str] = []  # the true statements picked, as `normal_text`
     shown_answers: list[str] = []  # the answers of the other questions picked, as `answer_shown`
     verdicts: list[bool] = []  # the answers of the true/false statements picked
@@ -374,12 +377,11 @@ def spread(questions: list[Question]) -> list[Question]:
         value = question.score
         # A true statement prints its answers: one that prints the answer of a question asked
         # from another sentence, or such a question after it, gives that answer away.
-        shown = answer_shown(question)
+        shown = shown_of[id(question)]
         if shown and any(shown in text for text in printed):
             value -= PRINTED_PENALTY
-        if is_true_statement(question) and any(
-            a in normal_text(question.prompt) for a in shown_answers
-        ):
+        text = text_of.get(id(question))
+        if text and any(answer in text for answer in shown_answers):
             value -= PRINTED_PENALTY
         # A statement and its twin on the same sentence (one true, one with a figure swapped)
         # answer each other.
@@ -429,8 +431,8 @@ def spread(questions: list[Question]) -> list[Question]:
         template_uses[template] += 1
         type_uses[kind] += 1
         if is_true_statement(best):
-            printed.append(normal_text(best.prompt))
-        elif shown := answer_shown(best):
+            printed.append(text_of[id(best)])
+        elif shown := shown_of[id(best)]:
             shown_answers.append(shown)
         if best.type == "true_false":
             verdicts.append(best.answer)
