@@ -7,6 +7,7 @@ from .acronyms import find_acronyms
 from .dates import find_dates, resolve_dates, tells_back_story
 from .entities import EVENT, PERSON, EntityIndex
 from .numbers import find_quantities
+from .ordinals import find_ordinals
 from .parsing import ParsedText, Sentence
 from .people import find_roles
 from .quotes import find_quotes
@@ -90,6 +91,29 @@ def quantity_facts(parsed: ParsedText, date_spans: list[tuple[int, int]]) -> lis
                     hedge=quantity.hedge,
                     unit=quantity.unit,
                     vague=quantity.vague,
+                )
+            )
+    return facts
+
+
+def ordinal_facts(parsed: ParsedText, excluded: list[tuple[int, int]]) -> list[Fact]:
+    facts = []
+    for sentence in parsed.sentences:
+        inside = [
+            (s - sentence.start, e - sentence.start)
+            for s, e in excluded
+            if sentence.start <= s < sentence.end
+        ]
+        for ordinal in find_ordinals(sentence.text, inside):
+            start = sentence.start + ordinal.start
+            facts.append(
+                make(
+                    "ordinal",
+                    ordinal.text,
+                    ordinal.value,
+                    sentence,
+                    span=(start, start + len(ordinal.text)),
+                    in_words=ordinal.in_words,
                 )
             )
     return facts
@@ -244,6 +268,7 @@ KIND_ORDER = {
             "percent",
             "money",
             "quantity",
+            "ordinal",
             "person",
             "role",
             "place",
@@ -262,6 +287,7 @@ def extract_facts(
     facts = [
         *dates,
         *quantity_facts(parsed, [fact.extra["span"] for fact in dates] + names_with_digits(index)),
+        *ordinal_facts(parsed, [fact.extra["span"] for fact in dates] + names_with_digits(index)),
         *entity_facts(parsed, index),
         *role_facts(parsed, index),
         *quote_facts(parsed, index),

@@ -16,6 +16,7 @@ FACT_KINDS = (
     "event",
     "organisation",
     "acronym",
+    "ordinal",
 )
 
 

@@ -5,6 +5,7 @@ import itertools
 import math
 import re
 
+from .. import ordinals
 from ..dates import MONTHS
 from ..entities import ORGANISATION, PERSON, PLACE
 from ..numbers import format_number
@@ -27,6 +28,7 @@ CHOICE_NOUNS = {
     PERSON: "person",
     PLACE: "place",
     ORGANISATION: "organisation",
+    "ordinal": "word",
 }
 WH_WORDS = {PERSON: "Who", ORGANISATION: "Which organisation", PLACE: "Which place"}
 # "Which place does his trademark celebration ...?": after a place or an organisation, a "he"
@@ -244,6 +246,36 @@ def date_questions(context: Context, fact: Fact) -> list[Question]:
     return found
 
 
+# Wrong places beside the answer's: near enough to pass for it ("fourth", "sixth" for "fifth").
+ORDINAL_STEPS = (-1, 1, 2, -2, 3)
+
+
+def ordinal_questions(context: Context, fact: Fact) -> list[Question]:
+    """ "the _____ rover to land on Mars": typed (as "fifth" or "5th"), among the places beside
+    it, and as a statement with a wrong one."""
+    span = fact.extra["span"]
+    in_words = fact.extra["in_words"]
+    other_style = ordinals.written(fact.value, in_words=not in_words)
+    forms = list(
+        dict.fromkeys([fact.text, *([other_style] if other_style else []), str(fact.value)])
+    )
+    prompt = blanked(context, fact, span, forms)
+    if prompt is None:
+        return []
+    found = [question("cloze", prompt, fact.text, fact, accepted=forms)]
+    wrong = [
+        ordinals.written(fact.value + step, in_words=in_words)
+        for step in ORDINAL_STEPS
+        if fact.value + step >= 1
+    ]
+    wrong = [choice for choice in wrong if choice and not mentions_any(prompt, [choice])]
+    wrong = wrong[: distractors.WANTED]
+    if len(wrong) == distractors.WANTED:
+        found.append(multiple_choice(prompt, fact.text, wrong, fact, {}))
+        found.extend(true_false_pair(context, fact, span, wrong[0], {}))
+    return found
+
+
 def entity_questions(context: Context, fact: Fact) -> list[Question]:
     entity = context.entity_of(fact)
     if entity is None or (entity.kind == PERSON and not context.is_confident_person(entity)):
@@ -425,4 +457,6 @@ def mention_questions(context: Context, fact: Fact) -> list[Question]:
         return date_questions(context, fact)
     if fact.kind in ENTITY_KINDS:
         return entity_questions(context, fact)
+    if fact.kind == "ordinal":
+        return ordinal_questions(context, fact)
     return []

@@ -39,6 +39,7 @@ KIND_WEIGHT = {
     "place": 0.7,
     "organisation": 0.7,
     "event": 0.85,
+    "ordinal": 0.8,
 }
 PRONOUNS = re.compile(r"\b(?:he|she|it|they|him|her|his|its|their|them|this|these|those)\b", re.I)
 VAGUE_HEDGES = frozenset({"some", "several", "many"})

@@ -11,7 +11,7 @@ from ..records import Question
 TYPES = ("cloze", "multiple_choice", "true_false", "numeric", "short_answer", "ordering",
          "matching", "quote_attribution")  # fmt: skip
 KINDS = ("quantity", "percent", "money", "date", "period", "person", "role", "quote", "place",
-         "event", "organisation", "acronym")  # fmt: skip
+         "event", "organisation", "acronym", "ordinal")  # fmt: skip
 TEMPLATES = ("person", "place", "organisation", "role_who", "role_name", "role_describe")
 SHOUTING = re.compile(r"\b[A-Z]{4,}(?:\s+[A-Z]{2,}){2,}\b")
 PARENTHESISED_BLANK = re.compile(r"\([^()]*_____[^()]*\)")
