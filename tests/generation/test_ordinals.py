@@ -40,3 +40,14 @@ def test_it_asks_the_place_typed_and_among_its_neighbours(nlp):
     assert asked["cloze"].answer == "fifth"
     assert set(asked["cloze"].accepted) == {"fifth", "5th", "5"}
     assert sorted(asked["multiple_choice"].choices) == ["fifth", "fourth", "seventh", "sixth"]
+
+
+def test_a_place_the_sentence_counts_out_is_not_asked(nlp):
+    text = (
+        "Moon mission\n\nIf the mission succeeds, India will become the fourth country to land "
+        "on the moon after the United States, Russia and China, the agency said.\n"
+    )
+    article = generate(text, nlp=nlp)
+    ordinal = {fact.id for fact in article.facts if fact.kind == "ordinal"}
+    assert ordinal
+    assert not [q for q in article.questions if q.fact in ordinal]

@@ -2,10 +2,14 @@
 away."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from quizzes.generation import generate
+from quizzes.generation.questions.from_mentions import own_clause_end
 
 ARTICLE = (
     "Harbour deal signed\n\n"
@@ -125,3 +129,15 @@ def wh_question_for(nlp, kind):
 def test_a_subject_the_rest_of_the_sentence_calls_his_is_never_asked_as_which_place(nlp):
     assert wh_question_for(nlp, "place") is None
     assert wh_question_for(nlp, "person").startswith("Who set his personal best")
+
+
+def test_a_clause_is_not_cut_inside_a_hyphenated_word():
+    # As a parse gone wrong once read "co-star" as "co" ending one clause and "star" opening
+    # the next: the question keeps the whole sentence rather than end on "co".
+    words = ["He", "won", ",", "his", "co", "-", "star", "took", "it"]
+    spaces = [True, False, True, True, False, False, True, True, False]
+    heads = [1, 1, 1, 4, 1, 4, 7, 1, 7]
+    deps = ["nsubj", "ROOT", "punct", "poss", "dobj", "punct", "nsubj", "conj", "dobj"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    sentence = SimpleNamespace(end=len(doc.text), offset=0)
+    assert own_clause_end(doc[1], sentence) == len(doc.text)

@@ -250,10 +250,17 @@ def date_questions(context: Context, fact: Fact) -> list[Question]:
 ORDINAL_STEPS = (-1, 1, 2, -2, 3)
 
 
+# "the fourth country to land on the moon after the United States, Russia and China", "his
+# third title after crowns at Pune and Halle": the list counts the answer out.
+COUNTED_OFF = re.compile(r"\b(?:after|behind|following|joining|alongside)\b[^.;]*\band\b")
+
+
 def ordinal_questions(context: Context, fact: Fact) -> list[Question]:
     """ "the _____ rover to land on Mars": typed (as "fifth" or "5th"), among the places beside
     it, and as a statement with a wrong one."""
     span = fact.extra["span"]
+    if COUNTED_OFF.search(context.text, span[1], fact.end):
+        return []
     in_words = fact.extra["in_words"]
     other_style = ordinals.written(fact.value, in_words=not in_words)
     forms = list(
@@ -423,6 +430,8 @@ def own_clause_end(root, sentence) -> int:
     wh-word would not ask about."""
     for child in root.children:
         if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            if not child.left_edge.i or not child.doc[child.left_edge.i - 1].whitespace_:
+                break  # "co-star" split inside the word by a parse gone wrong: no cut
             tokens = child.doc[root.i : child.left_edge.i]
             while len(tokens) and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
                 tokens = tokens[:-1]
