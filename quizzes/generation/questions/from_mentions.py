@@ -256,8 +256,9 @@ COUNTED_OFF = re.compile(r"\b(?:after|behind|following|joining|alongside)\b[^.;]
 
 
 def ordinal_questions(context: Context, fact: Fact) -> list[Question]:
-    """ "the _____ rover to land on Mars": typed (as "fifth" or "5th"), among the places beside
-    it, and as a statement with a wrong one."""
+    """ "the _____ rover to land on Mars": typed (as "fifth" or "5th") and among the places
+    beside it. No statements: a true one repeats a sentence the cloze already asks, and in the
+    rated set they brought sentences with references left hanging to the top."""
     span = fact.extra["span"]
     if COUNTED_OFF.search(context.text, span[1], fact.end):
         return []
@@ -279,7 +280,6 @@ def ordinal_questions(context: Context, fact: Fact) -> list[Question]:
     wrong = wrong[: distractors.WANTED]
     if len(wrong) == distractors.WANTED:
         found.append(multiple_choice(prompt, fact.text, wrong, fact, {}))
-        found.extend(true_false_pair(context, fact, span, wrong[0], {}))
     return found
 
 

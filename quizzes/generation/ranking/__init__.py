@@ -368,8 +368,9 @@ def spread(questions: list[Question]) -> list[Question]:
     # Read once: the spread weighs each question again at every pick.
     shown_of = {id(q): answer_shown(q) for q in remaining}
     text_of = {id(q): normal_text(q.prompt) for q in remaining if is_true_statement(q)}
-    printed: list[str] = []  # the true statements picked, as `normal_text`
-    shown_answers: list[str] = []  # the answers of the other questions picked, as `answer_shown`
+    # Questions whose answer a true statement picked prints, and true statements that print the
+    # answer of a question picked, marked as each pick is made.
+    given_away: set[int] = set()
     verdicts: list[bool] = []  # the answers of the true/false statements picked
     stated: set[int] = set()  # the sentences they were made from
 
@@ -378,11 +379,7 @@ def spread(questions: list[Question]) -> list[Question]:
         value = question.score
         # A true statement prints its answers: one that prints the answer of a question asked
         # from another sentence, or such a question after it, gives that answer away.
-        shown = shown_of[id(question)]
-        if shown and any(shown in text for text in printed):
-            value -= PRINTED_PENALTY
-        text = text_of.get(id(question))
-        if text and any(answer in text for answer in shown_answers):
+        if id(question) in given_away:
             value -= PRINTED_PENALTY
         # A statement and its twin on the same sentence (one true, one with a figure swapped)
         # answer each other.
@@ -432,9 +429,12 @@ def spread(questions: list[Question]) -> list[Question]:
         template_uses[template] += 1
         type_uses[kind] += 1
         if is_true_statement(best):
-            printed.append(text_of[id(best)])
+            text = text_of[id(best)]
+            given_away.update(
+                id(q) for q in remaining if shown_of[id(q)] and shown_of[id(q)] in text
+            )
         elif shown := shown_of[id(best)]:
-            shown_answers.append(shown)
+            given_away.update(id(q) for q in remaining if shown in text_of.get(id(q), ""))
         if best.type == "true_false":
             verdicts.append(best.answer)
             stated.add(best.start)
