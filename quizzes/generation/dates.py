@@ -244,8 +244,17 @@ def mention_from(precision: str, match: re.Match) -> DateMention | None:
     )
 
 
+# Every pattern needs a figure, a month or a weekday: a sentence with none is skipped whole.
+MAY_HOLD_A_DATE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday"
+)
+
+
 def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
+    if not MAY_HOLD_A_DATE.search(text):
+        return found
     for precision, pattern in PATTERNS:
         for match in pattern.finditer(text):
             mention = mention_from(precision, match)

@@ -4,6 +4,7 @@ import calendar
 import hashlib
 import math
 import re
+from functools import lru_cache
 
 from ..dates import MONTHS, SEASONS, find_dates
 from ..entities import PERSON, PLACE, Entity
@@ -110,6 +111,7 @@ def decimals_of(figure_text: str) -> int:
     return len(fraction) if fraction.isdigit() else 0
 
 
+@lru_cache(maxsize=4096)  # asked of the same few dozen round candidates for every figure
 def significant_digits(value: float, decimals: int) -> str:
     """The digits a figure is written with, less the zeros that only place it: "963" for 963,
     "22" for 220,000, "25" for 0.25, "976" for 97.6, "950" for 9.50."""
