@@ -14,6 +14,7 @@ from quizzes.generation.questions.distractors import (
     around_the_answer,
     entity_distractors,
     same_precision,
+    shaped_like,
     shifted_dates,
 )
 from quizzes.generation.records import Fact
@@ -454,3 +455,12 @@ def test_a_team_or_a_county_tagged_as_a_person_is_not_offered_or_cut_to_a_surnam
     ]
     context = place_index_context(text + " " + " ".join(names), nlp, people)
     assert entity_distractors(context, people[0], "_____ said so.") == ["Dana Moss", "Paul Risley"]
+
+
+def test_wrong_names_are_written_as_the_answer_is():
+    assert shaped_like("Biden", ["Bill Lee", "Shannon Beasley", "Macron"]) == [
+        "Macron", "Lee", "Beasley",
+    ]  # fmt: skip
+    assert shaped_like("Bill Lee", ["Biden", "Shannon Beasley", "Anna Berg"]) == [
+        "Shannon Beasley", "Anna Berg", "Biden",
+    ]  # fmt: skip

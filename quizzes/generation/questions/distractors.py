@@ -49,9 +49,24 @@ def entity_distractors(context: Context, entity: Entity, prompt: str) -> list[st
         if any(is_variant(other, taken) for taken in chosen):
             continue  # "Fenwick" beside "Fenwick Playhouse": one wrong answer offered twice
         chosen.append(other)
-        if len(chosen) == WANTED:
+        if len(chosen) == WANTED * 3:
             break
-    return [other.name for other in chosen]
+    names = [other.name for other in chosen]
+    if entity.kind == PERSON:
+        names = shaped_like(entity.name, names)
+    return names[:WANTED]
+
+
+def shaped_like(answer: str, names: list[str]) -> list[str]:
+    """The names written as the answer is: a surname alone ("Biden") among full names ("Bill
+    Lee", "Shannon Beasley"), or the one full name among surnames, stands out. Names of the
+    answer's shape come first, in their order; for a surname alone, the full names that must
+    make up the number follow as surnames ("Lee", "Beasley")."""
+    if len(answer.split()) > 1:
+        return sorted(names, key=lambda name: len(name.split()) == 1)
+    alike = [name for name in names if len(name.split()) == 1]
+    surnames = [name.split()[-1] for name in names if len(name.split()) > 1]
+    return list(dict.fromkeys([*alike, *surnames]))
 
 
 def same_kind_others(context: Context, entity: Entity) -> list[Entity]:

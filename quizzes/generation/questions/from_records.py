@@ -154,7 +154,8 @@ def quote_question(context: Context, fact: Fact) -> list[Question]:
     names = [name for name in context.speakers if name != speaker.name]
     names += distractors.entity_distractors(context, speaker, excerpt) * 1
     others = [name for name in dict.fromkeys(names) if name != speaker.name]
-    others = [name for name in others if not mentions_any(excerpt, [name])][: distractors.WANTED]
+    others = [name for name in others if not mentions_any(excerpt, [name])]
+    others = distractors.shaped_like(speaker.name, others)[: distractors.WANTED]
     if len(others) < 2:
         return []
     prompt = as_question(f"Who said: “{excerpt}”")
