@@ -63,15 +63,19 @@ def date_facts(parsed: ParsedText, published: dt.date | None) -> list[Fact]:
     return facts
 
 
-def quantity_facts(parsed: ParsedText, date_spans: list[tuple[int, int]]) -> list[Fact]:
+def within(sentence: Sentence, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that start in the sentence, relative to its start."""
+    return [
+        (s - sentence.start, e - sentence.start)
+        for s, e in spans
+        if sentence.start <= s < sentence.end
+    ]
+
+
+def quantity_facts(parsed: ParsedText, excluded: list[tuple[int, int]]) -> list[Fact]:
     facts = []
     for sentence in parsed.sentences:
-        excluded = [
-            (s - sentence.start, e - sentence.start)
-            for s, e in date_spans
-            if sentence.start <= s < sentence.end
-        ]
-        for quantity in find_quantities(sentence.text, excluded):
+        for quantity in find_quantities(sentence.text, within(sentence, excluded)):
             start = sentence.start + quantity.start
             facts.append(
                 make(
@@ -99,12 +103,7 @@ def quantity_facts(parsed: ParsedText, date_spans: list[tuple[int, int]]) -> lis
 def ordinal_facts(parsed: ParsedText, excluded: list[tuple[int, int]]) -> list[Fact]:
     facts = []
     for sentence in parsed.sentences:
-        inside = [
-            (s - sentence.start, e - sentence.start)
-            for s, e in excluded
-            if sentence.start <= s < sentence.end
-        ]
-        for ordinal in find_ordinals(sentence.text, inside):
+        for ordinal in find_ordinals(sentence.text, within(sentence, excluded)):
             start = sentence.start + ordinal.start
             facts.append(
                 make(
@@ -284,10 +283,12 @@ def extract_facts(
     parsed: ParsedText, index: EntityIndex, published: dt.date | None = None
 ) -> list[Fact]:
     dates = date_facts(parsed, published)
+    # Figures inside a date or a name ("Group of 20") are neither quantities nor ordinals.
+    taken = [fact.extra["span"] for fact in dates] + names_with_digits(index)
     facts = [
         *dates,
-        *quantity_facts(parsed, [fact.extra["span"] for fact in dates] + names_with_digits(index)),
-        *ordinal_facts(parsed, [fact.extra["span"] for fact in dates] + names_with_digits(index)),
+        *quantity_facts(parsed, taken),
+        *ordinal_facts(parsed, taken),
         *entity_facts(parsed, index),
         *role_facts(parsed, index),
         *quote_facts(parsed, index),

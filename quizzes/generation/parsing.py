@@ -3,6 +3,7 @@
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,9 +27,13 @@ class ParsedText:
     docs: tuple[tuple[int, Doc], ...]
     sentences: tuple[Sentence, ...]
 
+    @cached_property
+    def starts(self) -> list[int]:
+        # Read once: every question's features and wording look their sentence up.
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, char: int) -> Sentence:
-        starts = [sentence.start for sentence in self.sentences]
-        return self.sentences[max(bisect_right(starts, char) - 1, 0)]
+        return self.sentences[max(bisect_right(self.starts, char) - 1, 0)]
 
 
 # The tagger reads "a.m." as an abbreviation that never ends a sentence, so "shortly after

@@ -20,9 +20,13 @@ ARTICLE = (
 )
 
 
+def prompts_of(text: str, nlp) -> list[str]:
+    return [q.prompt for q in generate(text, nlp=nlp).questions]
+
+
 @pytest.fixture(scope="module")
 def prompts(nlp):
-    return [q.prompt for q in generate(ARTICLE, nlp=nlp).questions]
+    return prompts_of(ARTICLE, nlp)
 
 
 def test_a_sentence_about_some_of_those_is_left_out(prompts):
@@ -70,7 +74,7 @@ COMPANY_STORY = (
 
 
 def test_the_company_is_named_when_the_headline_names_the_storys_one_company(nlp):
-    prompts = [q.prompt for q in generate(COMPANY_STORY, nlp=nlp).questions]
+    prompts = prompts_of(COMPANY_STORY, nlp)
     assert [p for p in prompts if "Halvorsen Motors also raised its full-year" in p]
     assert not [p for p in prompts if "The company also raised" in p]
 
@@ -80,21 +84,21 @@ def test_the_company_is_named_when_the_headline_names_the_storys_one_company(nlp
 )
 def test_the_company_named_by_its_home_town_is_named_too(nlp, placed):
     story = COMPANY_STORY.replace("The company also raised", f"{placed} also raised")
-    prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
+    prompts = prompts_of(story, nlp)
     assert [p for p in prompts if "Halvorsen Motors also raised its full-year" in p]
     assert not [p for p in prompts if f"{placed} also raised" in p]
 
 
 def test_a_name_that_begins_like_the_company_is_left_as_it_is(nlp):
     story = COMPANY_STORY.replace("The company also raised", "The Bank of Norway also raised")
-    prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
+    prompts = prompts_of(story, nlp)
     assert not [p for p in prompts if "Halvorsen Motors of Norway" in p]
 
 
 def test_the_company_is_not_named_when_the_headline_names_two(nlp):
     two = COMPANY_STORY.replace("Halvorsen Motors lifts", "Halvorsen Motors and Brandt Trucks lift")
     two = two.replace("helped by", "as Brandt Trucks cut its own forecast, helped by")
-    prompts = [q.prompt for q in generate(two, nlp=nlp).questions]
+    prompts = prompts_of(two, nlp)
     assert not [p for p in prompts if "Motors also raised" in p or "Trucks also raised" in p]
 
 
@@ -107,12 +111,12 @@ ROVER_STORY = (
 
 
 def test_a_pronoun_subject_after_an_opening_phrase_leaves_the_sentence_out(nlp):
-    prompts = [q.prompt for q in generate(ROVER_STORY, nlp=nlp).questions]
+    prompts = prompts_of(ROVER_STORY, nlp)
     assert not [p for p in prompts if "it will attempt" in p]
 
 
 def test_a_pronoun_whose_name_comes_earlier_in_the_sentence_is_kept(nlp):
-    prompts = [q.prompt for q in generate(ROVER_STORY, nlp=nlp).questions]
+    prompts = prompts_of(ROVER_STORY, nlp)
     assert [p for p in prompts if "it was carrying" in p]
 
 
@@ -121,7 +125,7 @@ def test_no_blank_takes_part_of_a_figure_or_a_time(nlp):
         "Votes counted\n\nAs counting continued, at 8.30pm Labor was leading in 73 seats, the "
         "electoral commission said, and the depot lay about one mile (1.6km) from the hall.\n"
     )
-    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    prompts = prompts_of(text, nlp)
     assert not [p for p in prompts if "_____.30pm" in p or "(_____.6km)" in p]
     assert [p for p in prompts if "in _____ seats" in p]
 
@@ -131,7 +135,7 @@ def test_a_country_that_announces_is_not_asked_as_which_place(nlp):
         "Accident at a plant\n\nThe Soviet Union announced today that there had been an "
         "accident at a nuclear power plant in the Ukraine and that 2 people had died.\n"
     )
-    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    prompts = prompts_of(text, nlp)
     assert not [p for p in prompts if p.startswith("Which place announced")]
 
 
@@ -141,7 +145,7 @@ def test_no_blank_ends_a_compound_or_takes_half_a_name(nlp):
         "said on Friday in its review of the economy.\n\nThe Mandela-de Klerk government ran the "
         "country for two years after the election of 1994, the report said.\n"
     )
-    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    prompts = prompts_of(text, nlp)
     assert prompts
     assert not [p for p in prompts if "April-_____" in p or "Mandela-de _____" in p]
 
@@ -150,7 +154,7 @@ def test_an_aside_after_the_named_company_keeps_its_commas(nlp):
     story = COMPANY_STORY.replace(
         "The company also raised", "The Oslo, Norway, company, founded in 1984, also raised"
     )
-    prompts = [q.prompt for q in generate(story, nlp=nlp).questions]
+    prompts = prompts_of(story, nlp)
     assert [p for p in prompts if "Halvorsen Motors, founded in 1984, also raised" in p]
 
 
@@ -160,7 +164,7 @@ def test_a_pronoun_with_a_contraction_is_not_replaced_by_a_name(nlp):
         "hospital.\n\nHe\u2019d come to the hospital in October 2021 seriously ill and was "
         "placed on a heart-lung machine.\n"
     )
-    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    prompts = prompts_of(text, nlp)
     assert prompts
     assert not [p for p in prompts if "Bennett\u2019d" in p]
 
@@ -171,6 +175,6 @@ def test_a_sentence_about_the_pair_is_left_out(nlp):
         "years, her label said on Wednesday.\n\n"
         "The pair recorded their first single in 1960 at a studio in New York City.\n"
     )
-    prompts = [q.prompt for q in generate(text, nlp=nlp).questions]
+    prompts = prompts_of(text, nlp)
     assert prompts
     assert not [p for p in prompts if "The pair" in p or "the pair" in p]
